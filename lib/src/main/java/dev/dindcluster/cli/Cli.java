@@ -1,0 +1,98 @@
+package dev.dindcluster.cli;
+
+import dev.dindcluster.config.FixedRelease;
+import dev.dindcluster.config.InvalidConfigException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * The one composition root: fixed scripts call {@link #main(FixedRelease, String...)}. This is the
+ * only place that reads {@code System.getenv()}, the real streams and real randomness; everything
+ * below receives them through {@link CliContext}.
+ */
+public final class Cli {
+  private Cli() {}
+
+  /** Entry point for fixed scripts: runs and exits with the command's exit code. */
+  public static void main(FixedRelease release, String... args) {
+    // docker-java and fabric8 log through slf4j; without a provider slf4j would print a notice on
+    // every run. We keep stderr for our own progress lines.
+    System.setProperty("slf4j.internal.verbosity", "ERROR");
+    SecureRandom random = new SecureRandom();
+    CliContext context =
+        new CliContext(
+            release,
+            System.getenv(),
+            System.in,
+            System.out,
+            System.err,
+            Path.of("").toAbsolutePath(),
+            // The original's random id for a DIND_LABEL without CLUSTER_ID: 1..12.
+            () -> random.nextInt(12) + 1);
+    int code = run(context, args);
+    System.out.flush();
+    System.exit(code);
+  }
+
+  /** Runs one command line against the given context and returns the exit code. */
+  public static int run(CliContext context, String... args) {
+    CommandLine commandLine = commandLine(context);
+    return commandLine.execute(args);
+  }
+
+  /** The configured picocli tree; tests use it to check help texts. */
+  public static CommandLine commandLine(CliContext context) {
+    CommandLine commandLine = new CommandLine(new TopCommand(context));
+    commandLine.setCommandName(context.release().scriptName());
+    commandLine.setOut(new java.io.PrintWriter(context.out(), true));
+    commandLine.setErr(new java.io.PrintWriter(context.err(), true));
+    commandLine.setExitCodeExceptionMapper(Cli::exitCodeFor);
+    commandLine.setExecutionExceptionHandler(
+        (exception, cmd, parseResult) -> {
+          cmd.getErr().println(cmd.getCommandName() + ": " + messageOf(exception));
+          return exitCodeFor(exception);
+        });
+    // picocli's own usage errors (unknown option, bad number, ...) are invalid input too.
+    commandLine.setParameterExceptionHandler(
+        (exception, args) -> {
+          CommandLine cmd = exception.getCommandLine();
+          cmd.getErr().println(cmd.getCommandName() + ": " + exception.getMessage());
+          cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
+          return ExitCode.INVALID_INPUT.code;
+        });
+    return commandLine;
+  }
+
+  static int exitCodeFor(Throwable exception) {
+    if (exception instanceof InvalidConfigException) {
+      return ExitCode.INVALID_INPUT.code;
+    }
+    if (exception instanceof IllegalArgumentException) {
+      return ExitCode.INVALID_INPUT.code;
+    }
+    if (exception instanceof ClusterStateException) {
+      return ExitCode.WRONG_STATE.code;
+    }
+    return ExitCode.FAILURE.code;
+  }
+
+  private static String messageOf(Throwable exception) {
+    String message = exception.getMessage();
+    return message == null || message.isBlank() ? exception.toString() : message;
+  }
+
+  /** A helper for tests and embedders: a context over the real environment and streams. */
+  public static CliContext systemContext(FixedRelease release, Map<String, String> env) {
+    SecureRandom random = new SecureRandom();
+    return new CliContext(
+        release,
+        env,
+        System.in,
+        System.out,
+        System.err,
+        Path.of("").toAbsolutePath(),
+        () -> random.nextInt(12) + 1);
+  }
+}

@@ -1,0 +1,34 @@
+package dev.dindcluster.cli;
+
+import dev.dindcluster.config.FixedRelease;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.IntSupplier;
+
+/**
+ * Everything a command may read from the outside world, gathered once by {@link Cli}: the pinned
+ * release, the environment (read nowhere else), the standard streams, the working directory and
+ * the source of random cluster ids. Tests build one with fakes.
+ */
+public record CliContext(
+    FixedRelease release,
+    Map<String, String> env,
+    InputStream in,
+    PrintStream out,
+    PrintStream err,
+    Path workDir,
+    IntSupplier randomClusterId) {
+
+  public CliContext {
+    Objects.requireNonNull(release, "release");
+    env = Map.copyOf(env);
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(err, "err");
+    Objects.requireNonNull(workDir, "workDir");
+    Objects.requireNonNull(randomClusterId, "randomClusterId");
+  }
+}

@@ -1,0 +1,70 @@
+package dev.dindcluster.cli;
+
+import dev.dindcluster.config.ConfigFile;
+import dev.dindcluster.config.ConfigSources;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * Options shared by every command that works on a cluster: where knob values come from. The
+ * precedence is config file &lt; environment &lt; command line, as the issue asks.
+ */
+public final class ConfigOptions {
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "A config.sh-style file of KEY=VALUE lines (the environment wins over it). "
+          + "Default: $DIND_CONFIG_FILE when set.")
+  Path configFile;
+
+  @Option(
+      names = {"-s", "--set"},
+      paramLabel = "KNOB=VALUE",
+      description = "Set any knob (wins over the environment and the config file); repeatable.")
+  Map<String, String> overrides = new LinkedHashMap<>();
+
+  @Option(names = "--ip-mode", paramLabel = "MODE", description = "Same as --set IP_MODE=MODE (ipv4, ipv6, dual-stack).")
+  String ipMode;
+
+  @Option(names = "--cluster-id", paramLabel = "ID", description = "Same as --set CLUSTER_ID=ID.")
+  String clusterId;
+
+  @Option(names = "--label", paramLabel = "LABEL", description = "Same as --set DIND_LABEL=LABEL.")
+  String label;
+
+  @Option(names = "--num-nodes", paramLabel = "N", description = "Same as --set NUM_NODES=N (workers).")
+  String numNodes;
+
+  @Option(names = "--cni", paramLabel = "PLUGIN", description = "Same as --set CNI_PLUGIN=PLUGIN.")
+  String cniPlugin;
+
+  /** The merged knob values for this run. */
+  public Map<String, String> settings(CliContext context) {
+    Path file = configFile;
+    if (file == null) {
+      String fromEnv = context.env().get("DIND_CONFIG_FILE");
+      if (fromEnv != null && !fromEnv.isEmpty()) {
+        file = Path.of(fromEnv);
+      }
+    }
+    if (file != null && !file.isAbsolute()) {
+      file = context.workDir().resolve(file);
+    }
+    Map<String, String> fromFile = file == null ? Map.of() : ConfigFile.read(file);
+    Map<String, String> commandLine = new LinkedHashMap<>(overrides);
+    putIfGiven(commandLine, "IP_MODE", ipMode);
+    putIfGiven(commandLine, "CLUSTER_ID", clusterId);
+    putIfGiven(commandLine, "DIND_LABEL", label);
+    putIfGiven(commandLine, "NUM_NODES", numNodes);
+    putIfGiven(commandLine, "CNI_PLUGIN", cniPlugin);
+    return ConfigSources.merge(fromFile, context.env(), commandLine);
+  }
+
+  private static void putIfGiven(Map<String, String> map, String knob, String value) {
+    if (value != null) {
+      map.put(knob, value);
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package dev.dindcluster.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Commands whose implementation has not landed yet. They exist so that help lists the whole
+ * command set of the original, and they fail honestly: a message naming what is missing, exit 1.
+ * Each moves to its own class when its issue lands.
+ */
+final class NotImplementedCommands {
+  private NotImplementedCommands() {}
+
+  abstract static class Base implements Callable<Integer> {
+    @Parameters(arity = "0..*", hidden = true)
+    List<String> ignored;
+
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    abstract String missing();
+
+    @Override
+    public Integer call() {
+      spec.commandLine()
+          .getErr()
+          .println(
+              spec.qualifiedName()
+                  + ": not implemented yet: "
+                  + missing()
+                  + ". Nothing was done.");
+      return ExitCode.FAILURE.code;
+    }
+  }
+
+  private static final String LIFECYCLE = "the cluster lifecycle (issue #5: up/down/clean on the real engine)";
+
+  @Command(name = "up", description = "Bring up the cluster (restores from the snapshot when present).")
+  static final class Up extends Base {
+    String missing() { return LIFECYCLE; }
+  }
+
+  @Command(name = "reup", description = "Like up, but refreshes the nodes from the current image.")
+  static final class Reup extends Base {
+    String missing() { return LIFECYCLE; }
+  }
+
+  @Command(name = "down", description = "Remove the cluster's containers; keep volumes (snapshot) and network.")
+  static final class Down extends Base {
+    String missing() { return LIFECYCLE; }
+  }
+
+  @Command(name = "clean", description = "Remove everything of this cluster: containers, volumes, network, context.")
+  static final class Clean extends Base {
+    String missing() { return LIFECYCLE; }
+  }
+
+  @Command(name = "init", description = "Start the master and run kubeadm init with extra kubeadm arguments.")
+  static final class Init extends Base {
+    String missing() { return LIFECYCLE; }
+  }
+
+  @Command(name = "join", description = "Start one more worker and run kubeadm join with extra kubeadm arguments.")
+  static final class Join extends Base {
+    String missing() { return LIFECYCLE; }
+  }
+
+  @Command(name = "e2e", description = "Run Kubernetes' conformance e2e tests in parallel: e2e [focus] [skip].")
+  static final class E2e extends Base {
+    String missing() { return "the offline e2e runner (issue #7)"; }
+  }
+
+  @Command(name = "e2e-serial", description = "Run the [Serial] conformance e2e tests: e2e-serial [focus] [skip].")
+  static final class E2eSerial extends Base {
+    String missing() { return "the offline e2e runner (issue #7)"; }
+  }
+
+  @Command(name = "dump", description = "Print the cluster state as a plain text dump.")
+  static final class Dump extends Base {
+    String missing() { return "the dump toolchain (issue #3)"; }
+  }
+
+  @Command(name = "dump64", description = "Print the cluster state as an LZMA+base64 blob for CI logs.")
+  static final class Dump64 extends Base {
+    String missing() { return "the dump toolchain (issue #3)"; }
+  }
+
+  @Command(name = "split-dump", description = "Split a plain dump into one file per section.")
+  static final class SplitDump extends Base {
+    String missing() { return "the dump toolchain (issue #3)"; }
+  }
+
+  @Command(name = "split-dump64", description = "Find dump64 blobs in a log and split them into files.")
+  static final class SplitDump64 extends Base {
+    String missing() { return "the dump toolchain (issue #3)"; }
+  }
+
+  @Command(name = "apiserver-port", description = "Print the host port of the API server.")
+  static final class ApiserverPort extends Base {
+    String missing() { return LIFECYCLE; }
+  }
+
+  @Command(name = "copy-image", description = "Copy a local image into every node's container runtime.")
+  static final class CopyImage extends Base {
+    String missing() { return LIFECYCLE; }
+  }
+}

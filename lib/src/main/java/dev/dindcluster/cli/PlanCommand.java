@@ -1,0 +1,38 @@
+package dev.dindcluster.cli;
+
+import dev.dindcluster.plan.ClusterPlan;
+import dev.dindcluster.plan.PlanJson;
+import dev.dindcluster.plan.PlanText;
+import dev.dindcluster.plan.Planner;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code plan}: print everything computed for the cluster; no side effects at all. */
+@Command(
+    name = "plan",
+    description = {
+      "Print what would be created: names, networks, addresses, CIDRs, image.",
+      "Pure: talks to no engine and creates nothing. Invalid input exits 2 listing every problem."
+    })
+final class PlanCommand implements Callable<Integer> {
+  @ParentCommand TopCommand top;
+
+  @Mixin ConfigOptions config;
+
+  @Option(names = "--json", description = "Print the plan as JSON on stdout.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    CliContext context = top.context();
+    ClusterPlan plan =
+        Planner.plan(config.settings(context), context.release(), context.randomClusterId());
+    plan.warnings().forEach(warning -> context.err().println("WARNING: " + warning));
+    context.out().print(json ? PlanJson.toJson(plan) : PlanText.toText(plan));
+    context.out().flush();
+    return ExitCode.OK.code;
+  }
+}

@@ -1,0 +1,66 @@
+package dev.dindcluster.cli;
+
+import dev.dindcluster.Version;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The top command of a fixed script; each subcommand is its own class. */
+@Command(
+    mixinStandardHelpOptions = true,
+    versionProvider = TopCommand.VersionProvider.class,
+    description = {
+      "Multi-node Kubernetes clusters on one machine, each node a Docker container running kubeadm.",
+      "Progress goes to stderr; stdout carries only program output (plan --json, dumps, ports)."
+    },
+    subcommands = {
+      PlanCommand.class,
+      NotImplementedCommands.Up.class,
+      NotImplementedCommands.Reup.class,
+      NotImplementedCommands.Down.class,
+      NotImplementedCommands.Clean.class,
+      NotImplementedCommands.Init.class,
+      NotImplementedCommands.Join.class,
+      NotImplementedCommands.E2e.class,
+      NotImplementedCommands.E2eSerial.class,
+      NotImplementedCommands.Dump.class,
+      NotImplementedCommands.Dump64.class,
+      NotImplementedCommands.SplitDump.class,
+      NotImplementedCommands.SplitDump64.class,
+      NotImplementedCommands.ApiserverPort.class,
+      NotImplementedCommands.CopyImage.class,
+    })
+public final class TopCommand implements Runnable {
+  private final CliContext context;
+
+  @Spec CommandSpec spec;
+
+  TopCommand(CliContext context) {
+    this.context = context;
+  }
+
+  public CliContext context() {
+    return context;
+  }
+
+  @Override
+  public void run() {
+    // Like the original dispatcher: no command is a usage error.
+    throw new ParameterException(spec.commandLine(), "Missing command: pick one of the commands below");
+  }
+
+  static final class VersionProvider implements picocli.CommandLine.IVersionProvider {
+    @picocli.CommandLine.Spec CommandSpec spec;
+
+    @Override
+    public String[] getVersion() {
+      TopCommand top = (TopCommand) spec.root().userObject();
+      var release = top.context().release();
+      return new String[] {
+        release.scriptName() + " (dind-cluster " + Version.VALUE + ")",
+        "Kubernetes " + release.kubernetesVersion() + ", node image " + release.nodeImage()
+      };
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package dev.dindcluster.config;
+
+import java.util.Objects;
+
+/**
+ * What a fixed script pins: its own name (e.g. {@code dind-cluster-v1.20}), the Kubernetes patch
+ * version and the node image reference that this project's builder produces for that version.
+ */
+public record FixedRelease(String scriptName, String kubernetesVersion, String nodeImage) {
+  public FixedRelease {
+    Objects.requireNonNull(scriptName, "scriptName");
+    Objects.requireNonNull(kubernetesVersion, "kubernetesVersion");
+    Objects.requireNonNull(nodeImage, "nodeImage");
+    if (!kubernetesVersion.matches("v\\d+\\.\\d+\\.\\d+")) {
+      throw new IllegalArgumentException(
+          "kubernetesVersion '" + kubernetesVersion + "' must look like v1.20.2");
+    }
+  }
+
+  /** The default image reference for a Kubernetes version, as scripts/build-node-image tags it. */
+  public static String defaultNodeImage(String kubernetesVersion) {
+    return "dind-cluster/node:" + kubernetesVersion;
+  }
+
+  /** "v1.20" from "v1.20.2". */
+  public String minorVersion() {
+    return kubernetesVersion.substring(0, kubernetesVersion.lastIndexOf('.'));
+  }
+}
