@@ -9,6 +9,8 @@ import picocli.CommandLine.Spec;
 /** The top command of a fixed script; each subcommand is its own class. */
 @Command(
     mixinStandardHelpOptions = true,
+    // Every subcommand inherits --help/--version.
+    scope = picocli.CommandLine.ScopeType.INHERIT,
     versionProvider = TopCommand.VersionProvider.class,
     description = {
       "Multi-node Kubernetes clusters on one machine, each node a Docker container running kubeadm.",
