@@ -1,0 +1,91 @@
+package dev.dindcluster.progress;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+
+/**
+ * Progress on stderr in the original's shape ({@code * <title>}), plus each step's duration.
+ * Colour only when stderr is a terminal; {@code quiet} keeps only warnings and failures.
+ */
+public final class ConsoleProgress implements Progress {
+  public enum Level { QUIET, NORMAL, VERBOSE }
+
+  private static final String BRIGHT = "\u001b[97m";
+  private static final String GREEN = "\u001b[92m";
+  private static final String RED = "\u001b[91m";
+  private static final String YELLOW = "\u001b[93m";
+  private static final String RESET = "\u001b[39m";
+
+  private final PrintStream err;
+  private final Level level;
+  private final boolean colour;
+  private final LongSupplier nanoClock;
+
+  public ConsoleProgress(PrintStream err, Level level, boolean colour, LongSupplier nanoClock) {
+    this.err = err;
+    this.level = level;
+    this.colour = colour;
+    this.nanoClock = nanoClock;
+  }
+
+  /** For the real console: colour when a terminal is attached and NO_COLOR is not set. */
+  public static ConsoleProgress forStderr(PrintStream err, Level level, boolean noColorSet) {
+    boolean terminal = System.console() != null && !noColorSet;
+    return new ConsoleProgress(err, level, terminal, System::nanoTime);
+  }
+
+  @Override
+  public Step step(String title) {
+    long start = nanoClock.getAsLong();
+    return new Step() {
+      private Throwable failure;
+      private boolean closed;
+
+      @Override
+      public void fail(Throwable cause) {
+        failure = cause;
+      }
+
+      @Override
+      public long elapsedMillis() {
+        return (nanoClock.getAsLong() - start) / 1_000_000;
+      }
+
+      @Override
+      public void close() {
+        if (closed) {
+          return;
+        }
+        closed = true;
+        String seconds = String.format(Locale.ROOT, "%.1f s", elapsedMillis() / 1000.0);
+        if (failure != null) {
+          print(RED, "FAILED: " + title, "after " + seconds);
+        } else if (level != Level.QUIET) {
+          print(GREEN, title, seconds);
+        }
+      }
+    };
+  }
+
+  @Override
+  public void detail(String message) {
+    if (level == Level.VERBOSE) {
+      err.println("  " + message);
+    }
+  }
+
+  @Override
+  public void warn(String message) {
+    print(YELLOW, "WARNING: " + message, "");
+  }
+
+  private synchronized void print(String colourCode, String title, String suffix) {
+    String tail = suffix.isEmpty() ? "" : " (" + suffix + ")";
+    if (colour) {
+      err.println(BRIGHT + "* " + colourCode + title + RESET + tail);
+    } else {
+      err.println("* " + title + tail);
+    }
+  }
+}
