@@ -2,6 +2,7 @@ package dev.dindcluster.cli;
 
 import dev.dindcluster.config.FixedRelease;
 import dev.dindcluster.config.InvalidConfigException;
+import dev.dindcluster.lifecycle.ClusterStateException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Map;

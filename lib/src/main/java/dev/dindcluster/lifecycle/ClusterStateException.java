@@ -1,4 +1,4 @@
-package dev.dindcluster.cli;
+package dev.dindcluster.lifecycle;
 
 /** The cluster is not in a state the command can work with (exit code 3). */
 public class ClusterStateException extends RuntimeException {

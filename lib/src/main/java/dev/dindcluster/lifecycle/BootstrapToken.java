@@ -1,0 +1,22 @@
+package dev.dindcluster.lifecycle;
+
+import java.util.random.RandomGenerator;
+
+/** A fresh kubeadm bootstrap token per cluster ([a-z0-9]{6}.[a-z0-9]{16}); never a fixed one. */
+public final class BootstrapToken {
+  private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+  private BootstrapToken() {}
+
+  public static String generate(RandomGenerator random) {
+    return chars(random, 6) + "." + chars(random, 16);
+  }
+
+  private static String chars(RandomGenerator random, int n) {
+    StringBuilder s = new StringBuilder(n);
+    for (int i = 0; i < n; i++) {
+      s.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+    }
+    return s.toString();
+  }
+}
