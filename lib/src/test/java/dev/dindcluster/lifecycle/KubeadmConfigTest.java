@@ -1,0 +1,91 @@
+package dev.dindcluster.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+class KubeadmConfigTest {
+  static KubeadmConfig.Init init(boolean dualStack, boolean schedulable) {
+    return new KubeadmConfig.Init(
+        "v1.20.2",
+        "dind-cluster.local",
+        "kube-master",
+        "10.192.0.2",
+        dualStack ? List.of("10.192.0.2", "fd00:20::2") : List.of("10.192.0.2"),
+        "abcdef.0123456789abcdef",
+        List.of("127.0.0.1", "localhost", "10.192.0.2"),
+        "10.96.0.0/12",
+        dualStack ? List.of("10.244.0.0/16", "fd00:40::/72") : List.of("10.244.0.0/16"),
+        false,
+        "10.96.0.10",
+        schedulable,
+        dualStack,
+        Map.of("admission-control", "X"),
+        Map.of(),
+        Map.of(),
+        "none");
+  }
+
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> documents(String yaml) {
+    List<Map<String, Object>> docs = new ArrayList<>();
+    new Yaml().loadAll(yaml).forEach(d -> docs.add((Map<String, Object>) d));
+    return docs;
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void initConfigIsValidYamlWithTheFourKinds() {
+    List<Map<String, Object>> docs = documents(KubeadmConfig.init(init(false, false)));
+    assertThat(docs).extracting(d -> d.get("kind"))
+        .containsExactly("InitConfiguration", "ClusterConfiguration", "KubeletConfiguration", "KubeProxyConfiguration");
+    Map<String, Object> initDoc = docs.get(0);
+    assertThat(((Map<String, Object>) initDoc.get("localAPIEndpoint")).get("advertiseAddress")).isEqualTo("10.192.0.2");
+    Map<String, Object> registration = (Map<String, Object>) initDoc.get("nodeRegistration");
+    assertThat(registration).doesNotContainKey("taints");
+    Map<String, Object> cluster = docs.get(1);
+    assertThat(cluster.get("imageRepository")).isEqualTo("dind-cluster.local");
+    assertThat((Map<String, Object>) cluster.get("networking")).doesNotContainKey("podSubnet");
+    Map<String, Object> apiServer = (Map<String, Object>) cluster.get("apiServer");
+    assertThat((List<String>) apiServer.get("certSANs")).contains("127.0.0.1");
+    assertThat((Map<String, Object>) apiServer.get("extraArgs")).containsEntry("admission-control", "X");
+    assertThat((Map<String, Object>) ((Map<String, Object>) cluster.get("controllerManager")).get("extraArgs"))
+        .containsEntry("leader-elect", "false");
+    assertThat(docs.get(2).get("imageGCHighThresholdPercent")).isEqualTo(100);
+    assertThat((List<String>) docs.get(2).get("clusterDNS")).containsExactly("10.96.0.10");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void masterWithoutWorkersIsSchedulableAndDualStackTurnsOnTheGate() {
+    List<Map<String, Object>> docs = documents(KubeadmConfig.init(init(true, true)));
+    Map<String, Object> registration = (Map<String, Object>) docs.get(0).get("nodeRegistration");
+    assertThat((List<Object>) registration.get("taints")).isEmpty();
+    assertThat(((Map<String, Object>) registration.get("kubeletExtraArgs")).get("node-ip")).isEqualTo("10.192.0.2,fd00:20::2");
+    assertThat((Map<String, Object>) docs.get(1).get("featureGates")).containsEntry("IPv6DualStack", true);
+    assertThat(docs.get(3).get("clusterCIDR")).isEqualTo("10.244.0.0/16,fd00:40::/72");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void joinConfigPinsTheCaHash() {
+    String yaml = KubeadmConfig.join(new KubeadmConfig.Join(
+        "kube-node-1", List.of("fd00:20::3"), "[fd00:20::2]:6443", "abcdef.0123456789abcdef", "sha256:00ff"));
+    Map<String, Object> doc = documents(yaml).get(0);
+    Map<String, Object> token = (Map<String, Object>) ((Map<String, Object>) doc.get("discovery")).get("bootstrapToken");
+    assertThat(token.get("apiServerEndpoint")).isEqualTo("[fd00:20::2]:6443");
+    assertThat((List<String>) token.get("caCertHashes")).containsExactly("sha256:00ff");
+  }
+
+  @Test
+  void bootstrapTokensHaveKubeadmsShape() {
+    var random = new java.util.SplittableRandom(1);
+    for (int i = 0; i < 50; i++) {
+      assertThat(BootstrapToken.generate(random)).matches("[a-z0-9]{6}\\.[a-z0-9]{16}");
+    }
+  }
+}
