@@ -36,7 +36,9 @@ final class Nat64Rules {
       findings.problem("REMOTE_DNS64_V4SERVER", upstream, "must be an IPv4 address such as 8.8.8.8");
       remote = null;
     }
-    if (prefix == null || dns64 == null || remote == null || v6Mgmt == null) {
+    // A management network too small for +0x200 is reported by NodeLimits.
+    boolean roomy = v6Mgmt != null && v6Mgmt.size().compareTo(java.math.BigInteger.valueOf(NAT64_OFFSET)) > 0;
+    if (prefix == null || dns64 == null || remote == null || !roomy) {
       return null;
     }
     IpAddress v4Address = IpAddress.parse(prefix + ".0.200");

@@ -18,8 +18,8 @@ final class NodeLimits {
 
   private NodeLimits() {}
 
-  /** Records a problem when the management networks cannot hold the nodes. */
-  static void check(IpMode mode, List<Cidr> mgmt, int numNodes, Findings findings) {
+  /** Records a problem when the management networks cannot hold the nodes (numNodes null: invalid). */
+  static void check(IpMode mode, List<Cidr> mgmt, Integer numNodes, Findings findings) {
     for (Cidr cidr : mgmt) {
       BigInteger size = cidr.size();
       // Offsets 1 (gateway), 2 (master), 3.. workers; IPv4 leaves the last one (broadcast) free.
@@ -36,7 +36,7 @@ final class NodeLimits {
       }
       if (room.signum() < 0) {
         findings.problem("MGMT_CIDRS", cidr.toString(), "is too small: it must hold the gateway (+1) and the master (+2)");
-      } else if (BigInteger.valueOf(numNodes).compareTo(room) > 0) {
+      } else if (numNodes != null && BigInteger.valueOf(numNodes).compareTo(room) > 0) {
         findings.problem("NUM_NODES", Integer.toString(numNodes), "must be at most " + room + ": " + reason);
       }
     }

@@ -50,7 +50,7 @@ public final class Planner {
     List<Cidr> mgmt = identity == null ? null : ManagementNetworkRules.resolve(s, mode, identity.clusterId(), findings);
     List<Cidr> pods = PodNetworkRules.resolve(s, mode, cni, findings);
     Cidr service = ServiceNetworkRules.resolve(s, mode, findings);
-    if (mgmt != null && numNodes != null) {
+    if (mgmt != null) {
       NodeLimits.check(mode, mgmt, numNodes, findings);
     }
     boolean aaaa = allowAaaaUse(s, mode, findings);
