@@ -60,9 +60,11 @@ public final class Planner {
           + " leave CLUSTER_ID and DIND_LABEL unset with IP_MODE=dual-stack");
     }
     Nat64Plan nat64 = null;
-    if (mode == IpMode.IPV6 && identity != null) {
+    if (mode == IpMode.IPV6) {
+      // With an invalid identity, still check what does not depend on the id (as id 0).
       Cidr v6 = mgmt == null ? null : mgmt.get(0);
-      nat64 = Nat64Rules.resolve(s, identity.clusterId(), v6, identity.naming(), findings);
+      ClusterIdentity forNat64 = identity != null ? identity : new ClusterIdentity(0, ClusterIdentity.DEFAULT_LABEL, false);
+      nat64 = Nat64Rules.resolve(s, forNat64.clusterId(), v6, forNat64.naming(), findings);
     }
     ClusterOptions options = OptionRules.options(s, mode, aaaa, release, findings);
     findings.throwIfProblems();
