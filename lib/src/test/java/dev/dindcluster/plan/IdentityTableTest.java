@@ -75,4 +75,25 @@ class IdentityTableTest {
   void validLabels(String label) {
     assertThat(plan("DIND_LABEL=" + label).label()).isEqualTo(label);
   }
+
+  /** Spec 5's multi-cluster examples, as the planner names every resource. */
+  @org.junit.jupiter.api.Test
+  void multiClusterNames() {
+    ClusterPlan c20 = plan("CLUSTER_ID=20");
+    assertThat(c20.master().name()).isEqualTo("kube-master-cluster-20");
+    assertThat(c20.workers().get(0).volume()).isEqualTo("kubeadm-dind-kube-node-1-cluster-20");
+    assertThat(c20.network().name()).isEqualTo("kubeadm-dind-net-cluster-20");
+    assertThat(c20.context()).isEqualTo("dind-cluster-20");
+    assertThat(c20.label()).isEqualTo("cluster-20");
+    ClusterPlan third = plan("DIND_LABEL=third");
+    assertThat(third.master().name()).isEqualTo("kube-master-third");
+    assertThat(third.workers().get(1).name()).isEqualTo("kube-node-2-third");
+    assertThat(third.context()).isEqualTo("dind-third");
+    assertThat(third.label()).isEqualTo("third");
+    ClusterPlan foo7 = plan("DIND_LABEL=foo", "CLUSTER_ID=7");
+    assertThat(foo7.master().name()).isEqualTo("kube-master-foo-7");
+    assertThat(foo7.context()).isEqualTo("dind-foo-7");
+    assertThat(foo7.label()).isEqualTo("foo-7");
+    assertThat(foo7.network().cidrs()).hasToString("[10.192.7.0/24]");
+  }
 }
