@@ -13,6 +13,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code plan}: print everything computed for the cluster; no side effects at all. */
 @Command(
     name = "plan",
+    mixinStandardHelpOptions = true,
     description = {
       "Print what would be created: names, networks, addresses, CIDRs, image.",
       "Pure: talks to no engine and creates nothing. Invalid input exits 2 listing every problem."

@@ -1,10 +1,46 @@
 package dev.dindcluster.plan;
 
-/** The plan for a person, printed by {@code plan}. */
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The plan for a person, printed by {@code plan}: the same content as the JSON, as indented lines. */
 public final class PlanText {
   private PlanText() {}
 
   public static String toText(ClusterPlan plan) {
-    throw new UnsupportedOperationException("plan text not implemented yet");
+    StringBuilder out = new StringBuilder();
+    out.append("Cluster ").append(plan.context()).append(" (").append(plan.ipMode()).append(", cluster id ")
+        .append(plan.clusterId()).append(plan.randomClusterId() ? ", random" : "").append(")\n");
+    out.append("  label: ").append(plan.label()).append('\n');
+    out.append("  image: ").append(plan.image()).append(" (Kubernetes ").append(plan.kubernetesVersion()).append(")\n");
+    out.append("  network: ").append(plan.network().name()).append(' ').append(join(plan.network().cidrs()))
+        .append(" gateway ").append(join(plan.network().gateways())).append('\n');
+    out.append("  nodes (").append(plan.cniPlugin()).append(" CNI):\n");
+    for (NodePlan node : plan.nodes()) {
+      out.append(String.format("    %-8s %s  ip %s  pods %s  volume %s%n", node.role().jsonName, node.name(),
+          join(node.ips()), join(node.podCidrs()), node.volume()));
+    }
+    out.append("  pod network: ").append(join(plan.podNetworkCidrs())).append('\n');
+    out.append("  services: ").append(plan.serviceCidr()).append(" (DNS ").append(plan.dnsServiceIp()).append(")\n");
+    out.append("  advertise address: ").append(plan.advertiseAddress()).append('\n');
+    String port = plan.apiServer().port() == 0 ? "a free port" : Integer.toString(plan.apiServer().port());
+    out.append("  API server: ").append(plan.apiServer().bindAddress()).append(" on ").append(port)
+        .append(" (kubectl context ").append(plan.context()).append(")\n");
+    plan.nat64Plan().ifPresent(n -> out.append("  DNS64 ").append(n.dns64ContainerName()).append(' ')
+        .append(n.dnsServerIp()).append(" prefix ").append(n.dns64PrefixCidr()).append("; NAT64 ")
+        .append(n.nat64ContainerName()).append(' ').append(n.serverIp()).append(" and ").append(n.v4Address())
+        .append(" (").append(n.v4Subnet()).append(")\n"));
+    out.append("  options:\n");
+    for (Map.Entry<String, Object> e : PlanJson.tree(plan).entrySet()) {
+      if (e.getKey().equals("options")) {
+        ((Map<?, ?>) e.getValue()).forEach((k, v) -> out.append("    ").append(k).append(": ").append(v).append('\n'));
+      }
+    }
+    return out.toString();
+  }
+
+  private static String join(List<?> values) {
+    return values.stream().map(Object::toString).collect(Collectors.joining(", "));
   }
 }

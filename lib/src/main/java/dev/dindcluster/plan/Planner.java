@@ -1,11 +1,22 @@
 package dev.dindcluster.plan;
 
+import dev.dindcluster.cni.CniPlugin;
 import dev.dindcluster.config.FixedRelease;
 import dev.dindcluster.config.InvalidConfigException;
+import dev.dindcluster.config.Settings;
+import dev.dindcluster.naming.ClusterIdentity;
+import dev.dindcluster.naming.ClusterNaming;
+import dev.dindcluster.net.Cidr;
+import dev.dindcluster.net.IpAddress;
+import dev.dindcluster.net.IpFamily;
+import dev.dindcluster.net.IpMode;
+import dev.dindcluster.net.PodCidrs;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.IntSupplier;
 
-/** Pure: settings (env &lt; config file &lt; command line, already merged) to a validated plan. */
+/** Pure: settings (config file &lt; environment &lt; command line, already merged) to a validated plan. */
 public final class Planner {
   private Planner() {}
 
@@ -17,6 +28,98 @@ public final class Planner {
    */
   public static ClusterPlan plan(
       Map<String, String> settings, FixedRelease release, IntSupplier randomClusterId) {
-    throw new UnsupportedOperationException("planner not implemented yet");
+    Settings s = new Settings(settings);
+    Findings findings = new Findings();
+    String modeText = s.orDefault("IP_MODE", "ipv4");
+    IpMode mode = IpMode.fromKnob(modeText).orElse(null);
+    if (mode == null) {
+      findings.problem("IP_MODE", modeText, "must be ipv4, ipv6 or dual-stack");
+    }
+    ClusterIdentity identity = IdentityRules.resolve(s, randomClusterId, findings);
+    CniPlugin cni = OptionRules.cni(s, findings);
+    Integer numNodes = OptionRules.numNodes(s, findings);
+    int port = OptionRules.apiServerPort(s, findings);
+    OptionRules.unsupportedKnobs(s, findings);
+    String image = s.orDefault("DIND_IMAGE", release.nodeImage());
+    if (mode == null) {
+      // Every network default depends on the mode; report what else can be checked.
+      OptionRules.options(s, IpMode.IPV4, false, release, findings);
+      findings.throwIfProblems();
+    }
+
+    List<Cidr> mgmt = identity == null ? null : ManagementNetworkRules.resolve(s, mode, identity.clusterId(), findings);
+    List<Cidr> pods = PodNetworkRules.resolve(s, mode, cni, findings);
+    Cidr service = ServiceNetworkRules.resolve(s, mode, findings);
+    if (mgmt != null) {
+      NodeLimits.check(mode, mgmt, numNodes, findings);
+    }
+    boolean aaaa = allowAaaaUse(s, mode, findings);
+    if (mode == IpMode.DUAL_STACK && identity != null && !identity.isDefaultLabel()) {
+      String knob = s.isSet("DIND_LABEL") ? "DIND_LABEL" : "CLUSTER_ID";
+      findings.problem(knob, s.raw(knob), "Multiple parallel clusters currently not supported for dual-stack mode:"
+          + " leave CLUSTER_ID and DIND_LABEL unset with IP_MODE=dual-stack");
+    }
+    Nat64Plan nat64 = null;
+    if (mode == IpMode.IPV6) {
+      // With an invalid identity, still check what does not depend on the id (as id 0).
+      Cidr v6 = mgmt == null ? null : mgmt.get(0);
+      ClusterIdentity forNat64 = identity != null ? identity : new ClusterIdentity(0, ClusterIdentity.DEFAULT_LABEL, false);
+      nat64 = Nat64Rules.resolve(s, forNat64.clusterId(), v6, forNat64.naming(), findings);
+    }
+    ClusterOptions options = OptionRules.options(s, mode, aaaa, release, findings);
+    findings.throwIfProblems();
+
+    ClusterNaming naming = identity.naming();
+    List<NodePlan> nodes = new ArrayList<>();
+    for (int worker = 0; worker <= numNodes; worker++) {
+      String name = worker == 0 ? naming.masterName() : naming.workerName(worker);
+      int nodeId = worker + 1;
+      List<IpAddress> ips = mgmt.stream().map(c -> c.addressAt(nodeId + 1)).toList();
+      List<Cidr> podCidrs = pods.stream().map(c -> PodCidrs.forNode(c, nodeId)).toList();
+      nodes.add(new NodePlan(name, worker == 0 ? NodePlan.Role.MASTER : NodePlan.Role.WORKER,
+          nodeId, ips, podCidrs, naming.volumeName(name)));
+    }
+    IpFamily serviceFamily = service.family();
+    // kubeadm advertises the master's address of the service family (dual-stack: v6 by default).
+    IpAddress advertise = nodes.get(0).ip(serviceFamily).orElse(nodes.get(0).ips().get(0));
+    IpAddress loopback = IpAddress.parse(serviceFamily == IpFamily.IPV4 ? "127.0.0.1" : "::1");
+    return new ClusterPlan(
+        mode,
+        identity.clusterId(),
+        identity.randomId(),
+        identity.label(),
+        identity.suffix(),
+        naming.contextName(),
+        identity.isDefaultLabel(),
+        new NetworkPlan(naming.networkName(), mgmt, mgmt.stream().map(c -> c.addressAt(1)).toList()),
+        nodes,
+        pods,
+        service,
+        service.addressAt(ServiceNetworkRules.DNS_OFFSET),
+        advertise,
+        new ApiServerPlan(loopback, port, s.flag("APISERVER_PORT")),
+        image,
+        release.kubernetesVersion(),
+        cni,
+        numNodes,
+        nat64,
+        options,
+        findings.warnings());
+  }
+
+  private static boolean allowAaaaUse(Settings s, IpMode mode, Findings findings) {
+    boolean aaaa = s.flag("DIND_ALLOW_AAAA_USE");
+    if (mode == IpMode.IPV4 && aaaa) {
+      findings.warning("The DIND_ALLOW_AAAA_USE option is for IPv6 mode - ignoring setting.");
+      aaaa = false;
+    }
+    if (mode == IpMode.DUAL_STACK) {
+      aaaa = true;
+    }
+    if (aaaa && s.flag("GCE_HOSTED")) {
+      findings.problem("GCE_HOSTED", s.raw("GCE_HOSTED"), "GCE does not support use of IPv6 for external addresses:"
+          + " unset GCE_HOSTED, or DIND_ALLOW_AAAA_USE (dual-stack always uses AAAA records)");
+    }
+    return aaaa;
   }
 }

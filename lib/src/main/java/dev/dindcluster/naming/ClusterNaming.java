@@ -1,0 +1,63 @@
+package dev.dindcluster.naming;
+
+import java.util.Objects;
+
+/** Every name the original derived from the suffix S ("" or "-LABEL"), spec section 5. */
+public record ClusterNaming(String suffix) {
+  public ClusterNaming {
+    Objects.requireNonNull(suffix, "suffix");
+  }
+
+  public String masterName() {
+    return "kube-master" + suffix;
+  }
+
+  /** Worker N, counting from 1. */
+  public String workerName(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("workers count from 1, not " + n);
+    }
+    return "kube-node-" + n + suffix;
+  }
+
+  /** The volume mounted at /dind (the snapshot lives there): kubeadm-dind-CONTAINER. */
+  public String volumeName(String containerName) {
+    return "kubeadm-dind-" + containerName;
+  }
+
+  /** The linuxkit-only sys volume. */
+  public String sysVolumeName() {
+    return "kubeadm-dind-sys" + suffix;
+  }
+
+  public String binariesVolumeName() {
+    return "dind-k8s-binaries" + suffix;
+  }
+
+  public String networkName() {
+    return "kubeadm-dind-net" + suffix;
+  }
+
+  /** kubectl cluster and context name. */
+  public String contextName() {
+    return "dind" + suffix;
+  }
+
+  public String dns64ContainerName() {
+    return "bind9" + suffix;
+  }
+
+  public String nat64ContainerName() {
+    return "tayga" + suffix;
+  }
+
+  /** Label carried by the bind9/tayga support containers. */
+  public String supportLabel() {
+    return "dind-support" + suffix;
+  }
+
+  /** The original found node volumes by this name pattern (never by label). */
+  public String volumeNameRegex() {
+    return "^kubeadm-dind-(sys|kube-master|kube-node-[0-9]+)" + java.util.regex.Pattern.quote(suffix) + "$";
+  }
+}

@@ -1,0 +1,126 @@
+package dev.dindcluster.plan;
+
+import dev.dindcluster.config.Settings;
+import dev.dindcluster.naming.ClusterNaming;
+import dev.dindcluster.net.Cidr;
+import dev.dindcluster.net.IpAddress;
+import dev.dindcluster.net.IpFamily;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * Spec 4.7, ipv6 mode only: the NAT64 IPv4 prefix (CLUSTER_ID added to the second octet and
+ * range-checked numerically, where the original compared "10.x" as strings), the DNS64 prefix and
+ * the support containers' addresses.
+ */
+final class Nat64Rules {
+  static final int DNS64_OFFSET = 0x100;
+  static final int NAT64_OFFSET = 0x200;
+  /** NAT64 prefix lengths RFC 6052 allows (and bind9's dns64 accepts). */
+  private static final Set<Integer> DNS64_LENGTHS = Set.of(32, 40, 48, 56, 64, 96);
+
+  private Nat64Rules() {}
+
+  /** @param v6Mgmt the IPv6 management network, or null if it is invalid */
+  static Nat64Plan resolve(Settings settings, int clusterId, Cidr v6Mgmt, ClusterNaming naming, Findings findings) {
+    String prefix = v4Prefix(settings.orDefault("NAT64_V4_SUBNET_PREFIX", "172.18"), clusterId, findings);
+    Cidr dns64 = dns64Prefix(settings, findings);
+    String upstream = settings.orDefault("REMOTE_DNS64_V4SERVER", "8.8.8.8");
+    IpAddress remote = null;
+    try {
+      remote = IpAddress.parse(upstream);
+    } catch (IllegalArgumentException e) {
+      // reported below
+    }
+    if (remote == null || remote.family() != IpFamily.IPV4) {
+      findings.problem("REMOTE_DNS64_V4SERVER", upstream, "must be an IPv4 address such as 8.8.8.8");
+      remote = null;
+    }
+    // A management network too small for +0x200 is reported by NodeLimits.
+    boolean roomy = v6Mgmt != null && v6Mgmt.size().compareTo(java.math.BigInteger.valueOf(NAT64_OFFSET)) > 0;
+    if (prefix == null || dns64 == null || remote == null || !roomy) {
+      return null;
+    }
+    IpAddress v4Address = IpAddress.parse(prefix + ".0.200");
+    return new Nat64Plan(
+        prefix,
+        v6Mgmt.addressAt(NAT64_OFFSET),
+        v6Mgmt.addressAt(DNS64_OFFSET),
+        dns64,
+        Cidr.parse(prefix + ".0.0/16"),
+        v4Address,
+        Cidr.parse(prefix + ".0.128/25"),
+        remote,
+        naming.dns64ContainerName(),
+        naming.nat64ContainerName(),
+        naming.supportLabel());
+  }
+
+  static String v4Prefix(String value, int clusterId, Findings findings) {
+    String[] octets = value.split("\\.", -1);
+    if (octets.length != 2) {
+      findings.problem("NAT64_V4_SUBNET_PREFIX", value,
+          "NAT64_V4_SUBNET_PREFIX must be two octets (have '" + value + "'), e.g. 172.18");
+      return null;
+    }
+    OptionalInt first = Numbers.wholeNumber(octets[0], 0, 255);
+    OptionalInt second = Numbers.wholeNumber(octets[1], 0, 255);
+    if (first.isEmpty() || second.isEmpty()) {
+      findings.problem("NAT64_V4_SUBNET_PREFIX", value, "must be two decimal octets 0..255, e.g. 172.18");
+      return null;
+    }
+    int a = first.getAsInt();
+    int b = second.getAsInt() + clusterId;
+    String prefix = a + "." + b;
+    String withId = clusterId == 0 ? "" : " (with CLUSTER_ID " + clusterId + " added to the second octet: '" + prefix + "')";
+    if (a == 10) {
+      if (b > 253) {
+        findings.problem("NAT64_V4_SUBNET_PREFIX", value, "NAT64_V4_SUBNET_PREFIX is too large for 10.0.0.0/8 private net"
+            + withId + ": the second octet plus CLUSTER_ID must be at most 253");
+        return null;
+      }
+    } else if (a == 172) {
+      if (b < 16 || b > 31) {
+        findings.problem("NAT64_V4_SUBNET_PREFIX", value, "NAT64_V4_SUBNET_PREFIX is outside of range for 172.16.0.0/12 private net"
+            + withId + ": the second octet plus CLUSTER_ID must be 16..31");
+        return null;
+      }
+    } else {
+      findings.problem("NAT64_V4_SUBNET_PREFIX", value,
+          "NAT64_V4_SUBNET_PREFIX is not in 10.0.0.0/8 or 172.16.0.0/12 private networks: the first octet must be 10 or 172");
+      return null;
+    }
+    return prefix;
+  }
+
+  private static Cidr dns64Prefix(Settings settings, Findings findings) {
+    String address = settings.orDefault("DNS64_PREFIX", "fd00:10:64:ff9b::");
+    String size = settings.orDefault("DNS64_PREFIX_SIZE", "96");
+    OptionalInt length = Numbers.wholeNumber(size, 0, 128);
+    boolean ok = true;
+    if (length.isEmpty() || !DNS64_LENGTHS.contains(length.getAsInt())) {
+      findings.problem("DNS64_PREFIX_SIZE", size, "must be 32, 40, 48, 56, 64 or 96 (RFC 6052 NAT64 prefix lengths)");
+      ok = false;
+    }
+    IpAddress ip = null;
+    try {
+      ip = IpAddress.parse(address);
+    } catch (IllegalArgumentException e) {
+      // reported below
+    }
+    if (ip == null || ip.family() != IpFamily.IPV6) {
+      findings.problem("DNS64_PREFIX", address, "must be an IPv6 address such as fd00:10:64:ff9b::");
+      ok = false;
+    }
+    if (!ok) {
+      return null;
+    }
+    Cidr cidr = new Cidr(ip, length.getAsInt());
+    if (cidr.hasHostBits()) {
+      findings.problem("DNS64_PREFIX", address, "has bits set beyond DNS64_PREFIX_SIZE /" + length.getAsInt()
+          + "; did you mean " + cidr.network().address() + "?");
+      return null;
+    }
+    return cidr;
+  }
+}

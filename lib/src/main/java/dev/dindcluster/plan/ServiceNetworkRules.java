@@ -1,0 +1,47 @@
+package dev.dindcluster.plan;
+
+import dev.dindcluster.config.Settings;
+import dev.dindcluster.net.Cidr;
+import dev.dindcluster.net.CidrLists;
+import dev.dindcluster.net.IpMode;
+import java.math.BigInteger;
+import java.util.List;
+
+/** Spec 4.6: one service CIDR, whose family decides the loopback; DNS service IP = network + 10. */
+final class ServiceNetworkRules {
+  static final int DNS_OFFSET = 10;
+  private static final BigInteger MIN_SIZE = BigInteger.valueOf(16);
+
+  private ServiceNetworkRules() {}
+
+  static Cidr resolve(Settings settings, IpMode mode, Findings findings) {
+    String text = settings.orDefault("SERVICE_CIDR", mode == IpMode.IPV4 ? "10.96.0.0/12" : "fd00:30::/110");
+    List<String> entries = CidrLists.split(text);
+    if (entries.size() != 1) {
+      findings.problem("SERVICE_CIDR", text, "must be a single CIDR (services use one family)");
+      return null;
+    }
+    Cidr cidr;
+    try {
+      cidr = Cidr.parse(entries.get(0));
+    } catch (IllegalArgumentException e) {
+      findings.problem("SERVICE_CIDR", text, "must be a CIDR such as 10.96.0.0/12 or fd00:30::/110: " + e.getMessage());
+      return null;
+    }
+    if (mode != IpMode.DUAL_STACK && cidr.family() != mode.families().get(0)) {
+      findings.problem("SERVICE_CIDR", text, "must be an " + mode.families().get(0).displayName
+          + " CIDR in " + mode + " mode (the nodes have no " + cidr.family().displayName + " addresses)");
+      return null;
+    }
+    if (cidr.hasHostBits()) {
+      findings.problem("SERVICE_CIDR", text, "has host bits set; did you mean " + cidr.network() + "?");
+      return null;
+    }
+    if (cidr.size().compareTo(MIN_SIZE) < 0) {
+      findings.problem("SERVICE_CIDR", text, "is too small: at least 16 addresses are needed"
+          + " (the DNS service IP is the network address + " + DNS_OFFSET + ")");
+      return null;
+    }
+    return cidr;
+  }
+}

@@ -1,0 +1,123 @@
+package dev.dindcluster.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dindcluster.config.FixedRelease;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code plan} through the real picocli tree with a fake environment and captured streams. */
+class PlanCommandTest {
+  private static final FixedRelease RELEASE = new FixedRelease("dind-cluster-v1.20", "v1.20.2", "dind-cluster/node:v1.20.2");
+
+  @TempDir Path workDir;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  private int run(Map<String, String> env, String... args) {
+    CliContext context = new CliContext(RELEASE, env, new ByteArrayInputStream(new byte[0]),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        workDir, () -> 9);
+    return Cli.run(context, args);
+  }
+
+  private String stdout() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String stderr() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void jsonOnStdoutForValidInput() throws Exception {
+    int code = run(Map.of("IP_MODE", "ipv6", "CLUSTER_ID", "10"), "plan", "--json");
+    assertThat(code).as(stderr()).isZero();
+    JsonNode json = new ObjectMapper().readTree(stdout());
+    assertThat(json.get("context").asText()).isEqualTo("dind-cluster-10");
+    assertThat(json.at("/network/cidrs/0").asText()).isEqualTo("fd00:20:10::/64");
+    assertThat(json.at("/nat64/v4Prefix").asText()).isEqualTo("172.28");
+  }
+
+  @Test
+  void commandLineWinsOverEnvironmentWhichWinsOverTheConfigFile() throws Exception {
+    Files.writeString(workDir.resolve("my.sh"), "NUM_NODES=\"${NUM_NODES:-5}\"\nCNI_PLUGIN=ptp\nCLUSTER_ID=3\n");
+    int code = run(Map.of("CLUSTER_ID", "4", "DIND_CONFIG_FILE", "my.sh"), "plan", "--json", "--set", "CNI_PLUGIN=flannel");
+    assertThat(code).as(stderr()).isZero();
+    JsonNode json = new ObjectMapper().readTree(stdout());
+    assertThat(json.get("nodes")).hasSize(6);
+    assertThat(json.get("clusterId").asInt()).isEqualTo(4);
+    assertThat(json.get("cniPlugin").asText()).isEqualTo("flannel");
+    out.reset();
+    assertThat(run(Map.of(), "plan", "--json", "--config", "my.sh", "--cluster-id", "6", "--num-nodes", "0")).isZero();
+    json = new ObjectMapper().readTree(stdout());
+    assertThat(json.get("label").asText()).isEqualTo("cluster-6");
+    assertThat(json.get("nodes")).hasSize(1);
+    assertThat(json.get("cniPlugin").asText()).isEqualTo("ptp");
+  }
+
+  @Test
+  void labelWithoutIdUsesTheInjectedRandomIdForAddressesOnly() throws Exception {
+    assertThat(run(Map.of("DIND_LABEL", "third"), "plan", "--json")).isZero();
+    JsonNode json = new ObjectMapper().readTree(stdout());
+    assertThat(json.get("clusterId").asInt()).isEqualTo(9);
+    assertThat(json.get("context").asText()).isEqualTo("dind-third");
+    assertThat(json.at("/nodes/0/name").asText()).isEqualTo("kube-master-third");
+    assertThat(json.at("/network/cidrs/0").asText()).isEqualTo("10.192.9.0/24");
+  }
+
+  @Test
+  void invalidInputExits2ListingEveryProblemAndPrintsNothingOnStdout() {
+    int code = run(Map.of("CLUSTER_ID", "300", "NUM_NODES", "x", "IP_MODE", "ipv6", "CNI_PLUGIN", "flannel"),
+        "plan", "--json", "--set", "NAT64_V4_SUBNET_PREFIX=192.168");
+    assertThat(code).isEqualTo(2);
+    assertThat(stdout()).isEmpty();
+    assertThat(stderr()).contains("CLUSTER_ID='300'", "NUM_NODES='x'", "CNI_PLUGIN='flannel'",
+        "IPv6 pod networks are only supported by bridge and PTP CNI plugins", "4 problems");
+  }
+
+  @Test
+  void setButEmptyClusterIdIsRejected() {
+    assertThat(run(Map.of("CLUSTER_ID", ""), "plan", "--json")).isEqualTo(2);
+    assertThat(stdout()).isEmpty();
+    assertThat(stderr()).contains("CLUSTER_ID=''");
+  }
+
+  @Test
+  void badConfigFileExits2NamingTheLine() throws Exception {
+    Files.writeString(workDir.resolve("bad.sh"), "NUM_NODES=1\nif true; then\n");
+    assertThat(run(Map.of(), "plan", "--config", "bad.sh")).isEqualTo(2);
+    assertThat(stdout()).isEmpty();
+    assertThat(stderr()).contains("bad.sh:2");
+  }
+
+  @Test
+  void warningsGoToStderrAndTheTextPlanToStdout() {
+    assertThat(run(Map.of("DIND_SKIP_PULL", "y", "DIND_ALLOW_AAAA_USE", "1"), "plan")).isZero();
+    assertThat(stdout()).contains("kube-master", "10.192.0.2", "10.96.0.10").doesNotContain("WARNING");
+    assertThat(stderr()).contains("WARNING: DIND_SKIP_PULL='y' is ignored",
+        "WARNING: The DIND_ALLOW_AAAA_USE option is for IPv6 mode - ignoring setting.");
+  }
+
+  @Test
+  void dualStackMultiClusterIsRefused() {
+    assertThat(run(Map.of("IP_MODE", "dual-stack", "CLUSTER_ID", "2"), "plan", "--json")).isEqualTo(2);
+    assertThat(stderr()).contains("Multiple parallel clusters currently not supported for dual-stack mode");
+    assertThat(stdout()).isEmpty();
+  }
+
+  @Test
+  void helpDescribesPlan() {
+    assertThat(run(Map.of(), "plan", "--help")).isZero();
+    assertThat(stdout()).contains("--json", "--set", "--config");
+  }
+}
