@@ -43,8 +43,11 @@ public record ClusterPlan(
     ClusterOptions options,
     List<String> warnings) {
 
-  /** Kubernetes' insecure API server port inside the master (the original's readonly 8080). */
-  public static final int INTERNAL_APISERVER_PORT = 8080;
+  /**
+   * The API server's secure port inside the master, published on loopback. The original published
+   * the insecure port 8080 instead; we never open it.
+   */
+  public static final int INTERNAL_APISERVER_PORT = 6443;
 
   public ClusterPlan {
     Objects.requireNonNull(ipMode, "ipMode");
