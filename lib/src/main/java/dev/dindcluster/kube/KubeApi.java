@@ -1,0 +1,29 @@
+package dev.dindcluster.kube;
+
+import java.util.List;
+
+/**
+ * The few API server calls the lifecycle makes (no kubectl). Calls fail fast with {@link
+ * KubeFailure}; waiting and retrying belong to the caller ({@link KubeWaits}).
+ */
+public interface KubeApi extends AutoCloseable {
+  /** True when {@code /readyz} answers ok; false when it is not ready or cannot be reached. */
+  boolean readyz();
+
+  List<NodeStatus> nodes();
+
+  /** Creates, or replaces, every object of a multi-document YAML manifest. */
+  void apply(String manifestYaml);
+
+  /** Pods of one namespace, or of all when {@code namespace} is null. */
+  List<PodStatus> pods(String namespace);
+
+  /** A container's log; {@code previous} for the one before its last restart. */
+  String podLogs(String namespace, String pod, String container, boolean previous);
+
+  /** Events of one namespace, or of all when {@code namespace} is null, oldest first. */
+  List<EventInfo> events(String namespace);
+
+  @Override
+  void close();
+}

@@ -1,0 +1,66 @@
+package dev.dindcluster.kube;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Polls the API server until the cluster is usable: {@code /readyz}, then N nodes Ready (not
+ * "all kube-system pods Ready": kubelet 1.20 reports healthy static pods unready for ~1.5 min).
+ */
+public final class KubeWaits {
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final Duration interval;
+
+  public KubeWaits(Clock clock, Sleeper sleeper, Duration interval) {
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.interval = interval;
+  }
+
+  public void untilReadyz(KubeApi api, Duration timeout) {
+    poll(timeout, api::readyz, () -> "the API server's /readyz did not answer ok");
+  }
+
+  /** Waits until at least {@code count} nodes are Ready and returns them all. */
+  public List<NodeStatus> untilNodesReady(KubeApi api, int count, Duration timeout) {
+    AtomicReference<List<NodeStatus>> last = new AtomicReference<>(List.of());
+    poll(timeout, () -> {
+      try {
+        last.set(api.nodes());
+      } catch (KubeFailure e) {
+        return false; // the API server may restart while nodes join
+      }
+      return last.get().stream().filter(NodeStatus::ready).count() >= count;
+    }, () -> describe(last.get(), count));
+    return last.get();
+  }
+
+  private static String describe(List<NodeStatus> nodes, int count) {
+    long ready = nodes.stream().filter(NodeStatus::ready).count();
+    String notReady = nodes.stream().filter(n -> !n.ready()).map(NodeStatus::name).collect(Collectors.joining(", "));
+    return ready + " of " + count + " nodes Ready"
+        + (notReady.isEmpty() ? "" : " (not Ready: " + notReady + ")")
+        + (nodes.size() < count ? " (" + nodes.size() + " registered)" : "");
+  }
+
+  private void poll(Duration timeout, Supplier<Boolean> done, Supplier<String> whatIsMissing) {
+    Instant deadline = clock.instant().plus(timeout);
+    while (!done.get()) {
+      if (!clock.instant().isBefore(deadline)) {
+        throw new KubeFailure("timed out after " + timeout.toSeconds() + "s: " + whatIsMissing.get());
+      }
+      try {
+        sleeper.sleep(interval);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new KubeFailure("interrupted while waiting: " + whatIsMissing.get(), e);
+      }
+    }
+  }
+}
