@@ -9,6 +9,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code dump64}: the dump, LZMA-compressed and base64-framed, for CI logs. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "dump64",
     description = {
       "Print the cluster state as an LZMA + base64 blob between '%%% start-base64 %%%' and",

@@ -13,6 +13,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code dump}: the cluster state as a plain text block on stdout. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "dump",
     description = {
       "Print the cluster state as a plain text dump: '@@@ <name> @@@' sections on stdout.",

@@ -11,6 +11,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code split-dump64}: dump64 blobs found in a log into one file per section. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "split-dump64",
     description = {
       "Find dump64 blobs in a log (stdin or FILE) and split them into ./cluster-dump/ or",

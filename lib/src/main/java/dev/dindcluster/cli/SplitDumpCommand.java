@@ -16,6 +16,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code split-dump}: a plain dump into one file per section. */
 @Command(
+    mixinStandardHelpOptions = true,
     name = "split-dump",
     description = {
       "Split a plain dump (stdin or FILE) into one file per '@@@ <name> @@@' section, in",

@@ -83,14 +83,9 @@ public final class Dump64Splitter {
       // Decoder errors: a blob cut off by the end of the log shows up as an early EOF.
       String message = blob.truncated()
           ? blob.truncatedError().getMessage()
-          : blob.error(blob.ended() ? blob.startLine() : lineOf(blob),
-              "damaged LZMA stream (" + e.getMessage() + ")").getMessage();
+          : blob.error(blob.scannerLine(), "damaged LZMA stream (" + e.getMessage() + ")").getMessage();
       return failed(blob, splitter, message);
     }
-  }
-
-  private static long lineOf(BlobStream blob) {
-    return blob.scannerLine();
   }
 
   private static String failed(BlobStream blob, SafeSplitter splitter, String message)
@@ -132,6 +127,7 @@ public final class Dump64Splitter {
 
   /** Checks the blob's end marker as soon as the decompressor reports its end. */
   private static final class EndCheckedStream extends InputStream {
+    private static final int SALVAGE_CHUNK = 4096;
     private final InputStream in;
     private final BlobStream blob;
 
@@ -151,7 +147,9 @@ public final class Dump64Splitter {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-      int n = in.read(b, off, len);
+      // The decoder fills the whole request before returning and loses it all when it fails:
+      // small requests keep the sections completed before a cut or damage.
+      int n = in.read(b, off, Math.min(len, SALVAGE_CHUNK));
       if (n < 0) {
         blob.finish();
       }

@@ -24,9 +24,23 @@ public final class LzmaCodec {
 
   private static final byte[] XZ_MAGIC = {(byte) 0xfd, '7', 'z', 'X', 'Z', 0};
 
-  /** A compressing stream; closing it writes the end marker and closes {@code out}. */
+  /**
+   * A compressing stream; closing it writes the end marker and closes {@code out}. LZMA-alone
+   * cannot flush mid-stream, so {@code flush()} is a no-op here rather than an error.
+   */
   public static OutputStream compress(OutputStream out) throws IOException {
-    return new LZMAOutputStream(out, new LZMA2Options(LZMA2Options.PRESET_DEFAULT), -1);
+    OutputStream lzma = new LZMAOutputStream(out, new LZMA2Options(LZMA2Options.PRESET_DEFAULT), -1);
+    return new java.io.FilterOutputStream(lzma) {
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        lzma.write(b, off, len);
+      }
+
+      @Override
+      public void flush() {
+        // nothing can leave the encoder before close
+      }
+    };
   }
 
   /**

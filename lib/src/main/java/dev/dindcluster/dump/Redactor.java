@@ -56,7 +56,7 @@ public final class Redactor {
       line = BOOTSTRAP_TOKEN.matcher(line).replaceAll(MARK);
     }
     if (line.contains("token") || line.contains("client-key-data")) {
-      line = KEY_VALUE.matcher(line).replaceAll("$1$2$1$3$4" + MARK + "$4");
+      line = KEY_VALUE.matcher(line).replaceAll("$1$2$1$3$4" + MARK);
     }
     if (line.contains("Bearer")) {
       line = BEARER.matcher(line).replaceAll("$1" + MARK);
