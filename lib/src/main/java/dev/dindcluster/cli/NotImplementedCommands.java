@@ -76,26 +76,6 @@ final class NotImplementedCommands {
     String missing() { return "the offline e2e runner (issue #7)"; }
   }
 
-  @Command(name = "dump", description = "Print the cluster state as a plain text dump.")
-  static final class Dump extends Base {
-    String missing() { return "the dump toolchain (issue #3)"; }
-  }
-
-  @Command(name = "dump64", description = "Print the cluster state as an LZMA+base64 blob for CI logs.")
-  static final class Dump64 extends Base {
-    String missing() { return "the dump toolchain (issue #3)"; }
-  }
-
-  @Command(name = "split-dump", description = "Split a plain dump into one file per section.")
-  static final class SplitDump extends Base {
-    String missing() { return "the dump toolchain (issue #3)"; }
-  }
-
-  @Command(name = "split-dump64", description = "Find dump64 blobs in a log and split them into files.")
-  static final class SplitDump64 extends Base {
-    String missing() { return "the dump toolchain (issue #3)"; }
-  }
-
   @Command(name = "apiserver-port", description = "Print the host port of the API server.")
   static final class ApiserverPort extends Base {
     String missing() { return LIFECYCLE; }
