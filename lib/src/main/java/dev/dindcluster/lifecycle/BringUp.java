@@ -1,0 +1,198 @@
+package dev.dindcluster.lifecycle;
+
+import dev.dindcluster.kube.KubeApi;
+import dev.dindcluster.kube.KubeWaits;
+import dev.dindcluster.kube.Sleeper;
+import dev.dindcluster.kube.KubeconfigEntry;
+import dev.dindcluster.net.Cidr;
+import dev.dindcluster.plan.ClusterPlan;
+import dev.dindcluster.plan.NodePlan;
+import dev.dindcluster.runtime.NetworkSpec;
+import dev.dindcluster.runtime.NodeRuntime;
+import dev.dindcluster.runtime.PublishedPort;
+import dev.dindcluster.runtime.Subnet;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The steps shared by a cold bring-up and a restore, each small and named for progress. */
+final class BringUp {
+  static final String IMAGE_REPOSITORY = "dind-cluster.local";
+  private static final String KUBEADM_CONFIG = "/tmp/kubeadm.yaml";
+
+  private BringUp() {}
+
+  static Action checkImage() {
+    return Action.of("Checking the node image", s -> {
+      ClusterPlan plan = s.plan();
+      if (!s.runtime().imageExists(plan.image())) {
+        throw new LifecycleFailure("node image '" + plan.image() + "' is not in the local engine and nothing is"
+            + " pulled. Build it: scripts/build-node-image"
+            + (plan.kubernetesVersion().equals("v1.20.2") ? "" : " --binaries DIR --kubernetes-version " + plan.kubernetesVersion())
+            + " (or set DIND_IMAGE to an image you have)");
+      }
+    });
+  }
+
+  static Action ensureNetwork() {
+    return Action.of("Creating network", s -> {
+      ClusterPlan plan = s.plan();
+      List<Subnet> subnets = new ArrayList<>();
+      for (int i = 0; i < plan.network().cidrs().size(); i++) {
+        subnets.add(Subnet.withGateway(plan.network().cidrs().get(i).toString(), plan.network().gateways().get(i).toString()));
+      }
+      plan.nat64Plan().ifPresent(nat64 -> subnets.add(Subnet.withoutGateway(nat64.v4Subnet().toString())));
+      boolean ipv6 = subnets.stream().anyMatch(Subnet::ipv6);
+      var existing = s.runtime().findNetwork(plan.network().name());
+      if (existing.isPresent()) {
+        if (!ClusterLabels.belongsTo(existing.get().labels(), plan)) {
+          throw new ClusterStateException("network '" + plan.network().name() + "' exists but is not labelled "
+              + ClusterLabels.filter(plan) + ": it is not ours, so it is left alone; remove or rename it");
+        }
+        return;
+      }
+      if (s.runtime().createNetworkIfAbsent(new NetworkSpec(plan.network().name(), ClusterLabels.of(plan), subnets, ipv6))) {
+        s.ledger().network(plan.network().name());
+      }
+    });
+  }
+
+  /** Cold path: fresh volumes (stale ones of this cluster are replaced). */
+  static Action freshVolumes() {
+    return Action.of("Creating node volumes", s -> {
+      for (NodePlan node : s.plan().nodes()) {
+        if (s.runtime().findVolume(node.volume()).isPresent()) {
+          s.runtime().removeVolume(node.volume());
+        }
+        s.runtime().createVolume(node.volume(), ClusterLabels.of(s.plan()));
+        s.ledger().volume(node.volume());
+      }
+    });
+  }
+
+  static Action startNodes(String title, List<NodePlan> nodes) {
+    return Action.of(title, s -> {
+      var security = s.engine().nodeSecurity();
+      Parallel.forEach(nodes, node -> {
+        s.runtime().createContainer(NodeContainers.spec(s.plan(), node, security));
+        s.ledger().container(node.name());
+        s.runtime().startContainer(node.name());
+        NodeOps.waitBooted(s.runtime(), node.name());
+      });
+    });
+  }
+
+  static Action configurePodNetwork(List<NodePlan> nodes) {
+    return Action.of("Configuring the pod network (" + "CNI, routes)", s -> Parallel.forEach(nodes, node -> {
+      NodeOps.configurePodNetwork(s.plan(), s.runtime(), node);
+      if (s.plan().cniPlugin().perNodeRoutes) {
+        NodeOps.addPodRoutes(s.plan(), s.runtime(), node);
+      }
+    }));
+  }
+
+  static Action kubeadmInit(List<String> extraArgs) {
+    return Action.of("kubeadm init", s -> {
+      ClusterPlan plan = s.plan();
+      NodePlan master = plan.master();
+      s.bootstrapToken = BootstrapToken.generate(new SecureRandom());
+      List<String> sans = new ArrayList<>(List.of("127.0.0.1", "::1", "localhost", master.name()));
+      master.ips().forEach(ip -> sans.add(ip.toString()));
+      String config = KubeadmConfig.init(new KubeadmConfig.Init(
+          plan.kubernetesVersion(), IMAGE_REPOSITORY, master.name(), plan.advertiseAddress().toString(),
+          master.ips().stream().map(Object::toString).toList(), s.bootstrapToken, sans,
+          plan.serviceCidr().toString(), plan.podNetworkCidrs().stream().map(Cidr::toString).toList(),
+          !plan.cniPlugin().perNodeRoutes, plan.dnsServiceIp().toString(), plan.numNodes() == 0,
+          plan.ipMode() == dev.dindcluster.net.IpMode.DUAL_STACK,
+          plan.options().apiserverExtraArgs(), plan.options().controllerManagerExtraArgs(),
+          plan.options().schedulerExtraArgs(), plan.options().featureGates() == null ? "none" : plan.options().featureGates()));
+      s.runtime().writeFile(master.name(), KUBEADM_CONFIG, config.getBytes(StandardCharsets.UTF_8), 0600);
+      List<String> command = new ArrayList<>(List.of("kubeadm", "init", "--config", KUBEADM_CONFIG,
+          // No registry: CoreDNS cannot be pulled (our own DNS is deployed instead), and the
+          // preflight image check would try to pull the images preloaded under another name.
+          "--skip-phases=addon/coredns", "--ignore-preflight-errors=all"));
+      command.addAll(extraArgs);
+      NodeOps.run(s.runtime(), master.name(), Duration.ofMinutes(6), command.toArray(String[]::new));
+      s.caCertHash = CaCertHash.of(NodeOps.readText(s.runtime(), master.name(), "/etc/kubernetes/pki/ca.crt"));
+    });
+  }
+
+  static Action writeKubeconfig() {
+    return Action.of("Writing kubeconfig", s -> {
+      ClusterPlan plan = s.plan();
+      NodeRuntime runtime = s.runtime();
+      PublishedPort port = runtime.publishedPort(plan.master().name(), ClusterPlan.INTERNAL_APISERVER_PORT)
+          .orElseThrow(() -> new LifecycleFailure("the API server port of " + plan.master().name() + " is not published"));
+      s.apiServerPort = port.hostPort();
+      String host = plan.apiServer().bindAddress().family() == dev.dindcluster.net.IpFamily.IPV6
+          ? "[" + plan.apiServer().bindAddress() + "]" : plan.apiServer().bindAddress().toString();
+      String admin = NodeOps.readText(runtime, plan.master().name(), "/etc/kubernetes/admin.conf");
+      KubeconfigEntry entry = s.kubeconfigs().entryFrom(admin, plan.context())
+          .withServer("https://" + host + ":" + port.hostPort());
+      s.kubeconfigs().merge(entry, plan.useContext());
+      s.adminAccess = entry;
+      s.progress().detail("context " + plan.context() + " in " + s.kubeconfigs().path() + " -> " + entry.server());
+      PortForwarder.call(plan.options().portForwarder(), port.hostPort());
+    });
+  }
+
+  static Action joinWorkers(List<NodePlan> workers, List<String> extraArgs) {
+    return Action.of("kubeadm join (" + workers.size() + " in parallel)", s -> Parallel.forEach(workers, node -> {
+      ClusterPlan plan = s.plan();
+      String config = KubeadmConfig.join(new KubeadmConfig.Join(
+          node.name(), node.ips().stream().map(Object::toString).toList(),
+          KubeadmConfig.hostPort(plan.advertiseAddress().toString(), 6443), s.bootstrapToken, s.caCertHash));
+      s.runtime().writeFile(node.name(), KUBEADM_CONFIG, config.getBytes(StandardCharsets.UTF_8), 0600);
+      List<String> command = new ArrayList<>(List.of("kubeadm", "join", "--config", KUBEADM_CONFIG, "--ignore-preflight-errors=all"));
+      command.addAll(extraArgs);
+      NodeOps.run(s.runtime(), node.name(), Duration.ofMinutes(5), command.toArray(String[]::new));
+    }));
+  }
+
+  static Action deployDns() {
+    return Action.of("Deploying cluster DNS (offline, in place of CoreDNS)", s -> {
+      String manifest;
+      try (InputStream in = BringUp.class.getResourceAsStream("cluster-dns.yaml")) {
+        manifest = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new LifecycleFailure("the cluster DNS manifest is missing from the library", e);
+      }
+      manifest = manifest.replace("__DNS_SERVICE_IP__", s.plan().dnsServiceIp().toString());
+      try (KubeApi api = s.kubeApi()) {
+        new KubeWaits(Clock.systemUTC(), Sleeper.REAL, Duration.ofSeconds(1)).untilReadyz(api, Duration.ofMinutes(2));
+        api.apply(manifest);
+      }
+    });
+  }
+
+  static Action waitReady() {
+    return Action.of("Waiting for the API server and every node to be Ready", s -> {
+      try (KubeApi api = s.kubeApi()) {
+        KubeWaits waits = new KubeWaits(Clock.systemUTC(), Sleeper.REAL, Duration.ofMillis(500));
+        waits.untilReadyz(api, s.options().readyTimeout());
+        waits.untilNodesReady(api, s.plan().nodes().size(), s.options().readyTimeout());
+      }
+    });
+  }
+
+  static Action markSnapshot() {
+    return Action.of("Marking the snapshot on the node volumes", s -> Parallel.forEach(s.plan().nodes(), node ->
+        NodeOps.run(s.runtime(), node.name(), Duration.ofSeconds(10), "sh", "-c",
+            "mkdir -p /var/lib/dind && date -u +%FT%TZ > " + NodeOps.SNAPSHOT_MARKER)));
+  }
+
+  static Action checkSnapshot() {
+    return Action.of("Checking the snapshot", s -> {
+      var result = s.runtime().exec(s.plan().master().name(), "test", "-f", NodeOps.SNAPSHOT_MARKER);
+      if (!result.ok()) {
+        throw new ClusterStateException("the volumes of cluster '" + s.plan().label() + "' hold no complete snapshot"
+            + " (an earlier bring-up did not finish): run 'clean', then 'up'");
+      }
+    });
+  }
+}

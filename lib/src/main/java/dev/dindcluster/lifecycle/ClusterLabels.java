@@ -1,0 +1,41 @@
+package dev.dindcluster.lifecycle;
+
+import dev.dindcluster.plan.ClusterPlan;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The labels that mark a resource as one cluster's. Besides the original's bare {@code <DIND_LABEL>}
+ * key we set {@code dev.dindcluster.cluster=<label>} and find resources by that: a bare key such as
+ * {@code cluster-20} is too easy for someone else's container to carry too.
+ */
+public final class ClusterLabels {
+  public static final String CLUSTER = "dev.dindcluster.cluster";
+  public static final String ROLE = "dev.dindcluster.role";
+  public static final String SUPPORT = "dev.dindcluster.support";
+
+  private ClusterLabels() {}
+
+  /** Labels for the cluster's nodes, volumes and network. */
+  public static Map<String, String> of(ClusterPlan plan) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put(plan.label(), "");
+    labels.put(CLUSTER, plan.label());
+    return labels;
+  }
+
+  public static Map<String, String> node(ClusterPlan plan, String role) {
+    Map<String, String> labels = of(plan);
+    labels.put(ROLE, role);
+    return labels;
+  }
+
+  /** The engine filter that finds this cluster's resources. */
+  public static String filter(ClusterPlan plan) {
+    return CLUSTER + "=" + plan.label();
+  }
+
+  public static boolean belongsTo(Map<String, String> labels, ClusterPlan plan) {
+    return plan.label().equals(labels.get(CLUSTER));
+  }
+}

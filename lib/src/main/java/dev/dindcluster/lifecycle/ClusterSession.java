@@ -1,0 +1,84 @@
+package dev.dindcluster.lifecycle;
+
+import dev.dindcluster.kube.KubeApi;
+import dev.dindcluster.kube.KubeconfigEntry;
+import dev.dindcluster.kube.KubeconfigStore;
+import dev.dindcluster.plan.ClusterPlan;
+import dev.dindcluster.progress.Progress;
+import dev.dindcluster.runtime.EngineInfo;
+import dev.dindcluster.runtime.NodeRuntime;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * What the actions of one command share: the plan, the adapters, the ledger of what this run
+ * created, and the few facts learnt on the way (published port, join credentials).
+ */
+public final class ClusterSession {
+  /** Knobs of a run that are not cluster configuration. */
+  public record Options(boolean retain, Duration readyTimeout) {
+    public static Options defaults() {
+      return new Options(false, Duration.ofMinutes(5));
+    }
+  }
+
+  private final ClusterPlan plan;
+  private final NodeRuntime runtime;
+  private final KubeconfigStore kubeconfigs;
+  private final Function<KubeconfigEntry, KubeApi> kubeApis;
+  private final Progress progress;
+  private final Options options;
+  private final Ledger ledger = new Ledger();
+  private volatile boolean finished;
+  private EngineInfo engine;
+
+  // Learnt while running.
+  volatile int apiServerPort;
+  volatile String bootstrapToken;
+  volatile String caCertHash;
+  volatile KubeconfigEntry adminAccess;
+
+  public ClusterSession(
+      ClusterPlan plan,
+      NodeRuntime runtime,
+      KubeconfigStore kubeconfigs,
+      Function<KubeconfigEntry, KubeApi> kubeApis,
+      Progress progress,
+      Options options) {
+    this.plan = Objects.requireNonNull(plan, "plan");
+    this.runtime = Objects.requireNonNull(runtime, "runtime");
+    this.kubeconfigs = Objects.requireNonNull(kubeconfigs, "kubeconfigs");
+    this.kubeApis = Objects.requireNonNull(kubeApis, "kubeApis");
+    this.progress = Objects.requireNonNull(progress, "progress");
+    this.options = Objects.requireNonNull(options, "options");
+  }
+
+  public ClusterPlan plan() { return plan; }
+  public NodeRuntime runtime() { return runtime; }
+  public KubeconfigStore kubeconfigs() { return kubeconfigs; }
+  public Progress progress() { return progress; }
+  public Ledger ledger() { return ledger; }
+  public boolean retain() { return options.retain(); }
+  public Options options() { return options; }
+
+  /** The engine's facts, asked once per run. */
+  public synchronized EngineInfo engine() {
+    if (engine == null) {
+      engine = runtime.engineInfo();
+    }
+    return engine;
+  }
+
+  /** An API client over the cluster's published port (call after the kubeconfig step). */
+  public KubeApi kubeApi() {
+    if (adminAccess == null) {
+      throw new IllegalStateException("no API access yet: the kubeconfig step has not run");
+    }
+    return kubeApis.apply(adminAccess);
+  }
+
+  boolean finished() { return finished; }
+
+  void finish() { finished = true; }
+}
