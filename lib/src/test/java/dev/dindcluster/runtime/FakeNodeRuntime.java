@@ -166,7 +166,7 @@ public final class FakeNodeRuntime implements NodeRuntime {
       for (JsonNode image : json.readTree(files.get("manifest.json"))) {
         JsonNode labels = json.readTree(files.get(image.get("Config").asText())).path("config").path("Labels");
         Map<String, String> values = new HashMap<>();
-        labels.fields().forEachRemaining(f -> values.put(f.getKey(), f.getValue().asText()));
+        labels.properties().forEach(f -> values.put(f.getKey(), f.getValue().asText()));
         for (JsonNode tag : image.path("RepoTags")) {
           images.put(tag.asText(), Map.copyOf(values));
           imageTars.put(tag.asText(), bytes);

@@ -1,0 +1,93 @@
+package dev.dindcluster.kube;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class KubeWaitsTest {
+  /** A clock that only moves when the sleeper sleeps: waits run instantly and deterministically. */
+  private Instant now = Instant.parse("2021-01-01T00:00:00Z");
+  private final List<Duration> slept = new ArrayList<>();
+  private final KubeWaits waits = new KubeWaits(
+      new Clock() {
+        @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
+        @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+        @Override public Instant instant() { return now; }
+      },
+      duration -> {
+        slept.add(duration);
+        now = now.plus(duration);
+      },
+      Duration.ofSeconds(1));
+
+  /** Answers nodes() from a script, then keeps answering the last one. */
+  private static class ScriptedApi implements KubeApi {
+    final Deque<Object> answers = new ArrayDeque<>();
+    Object last;
+    int readyzCalls;
+
+    ScriptedApi then(Object answer) {
+      answers.add(answer);
+      return this;
+    }
+
+    @Override public boolean readyz() { readyzCalls++; return readyzCalls >= 3; }
+    @SuppressWarnings("unchecked")
+    @Override public List<NodeStatus> nodes() {
+      last = answers.isEmpty() ? last : answers.poll();
+      if (last instanceof KubeFailure) {
+        throw (KubeFailure) last;
+      }
+      return (List<NodeStatus>) last;
+    }
+    @Override public void apply(String manifestYaml) {}
+    @Override public List<PodStatus> pods(String namespace) { return List.of(); }
+    @Override public String podLogs(String namespace, String pod, String container, boolean previous) { return ""; }
+    @Override public List<EventInfo> events(String namespace) { return List.of(); }
+    @Override public void close() {}
+  }
+
+  private static NodeStatus node(String name, boolean ready) {
+    return new NodeStatus(name, ready, List.of(), "10.192.0.2", "v1.20.2");
+  }
+
+  @Test
+  void waitsThroughErrorsUntilEnoughNodesAreReady() {
+    ScriptedApi api = new ScriptedApi()
+        .then(new KubeFailure("list nodes: connection refused"))
+        .then(List.of(node("kube-master", false)))
+        .then(List.of(node("kube-master", true), node("kube-node-1", false)))
+        .then(List.of(node("kube-master", true), node("kube-node-1", true)));
+    List<NodeStatus> nodes = waits.untilNodesReady(api, 2, Duration.ofMinutes(1));
+    assertThat(nodes).allMatch(NodeStatus::ready).hasSize(2);
+    assertThat(slept).hasSize(3);
+  }
+
+  @Test
+  void aTimeoutSaysWhichNodesAreMissing() {
+    ScriptedApi api = new ScriptedApi().then(List.of(node("kube-master", true), node("kube-node-1", false)));
+    assertThatThrownBy(() -> waits.untilNodesReady(api, 3, Duration.ofSeconds(10)))
+        .isInstanceOf(KubeFailure.class)
+        .hasMessage("timed out after 10s: 1 of 3 nodes Ready (not Ready: kube-node-1) (2 registered)");
+    assertThat(slept).hasSize(10);
+  }
+
+  @Test
+  void readyzIsPolledUntilOk() {
+    ScriptedApi api = new ScriptedApi();
+    waits.untilReadyz(api, Duration.ofSeconds(30));
+    assertThat(api.readyzCalls).isEqualTo(3);
+    assertThatThrownBy(() -> waits.untilReadyz(new ScriptedApi() {
+      @Override public boolean readyz() { return false; }
+    }, Duration.ofSeconds(2))).hasMessage("timed out after 2s: the API server's /readyz did not answer ok");
+  }
+}
