@@ -11,7 +11,8 @@ import java.util.function.IntSupplier;
 /**
  * Everything a command may read from the outside world, gathered once by {@link Cli}: the pinned
  * release, the environment (read nowhere else), the standard streams, the working directory and
- * the source of random cluster ids. Tests build one with fakes.
+ * the source of random cluster ids, and the adapters to the engine and the API server. Tests
+ * build one with fakes.
  */
 public record CliContext(
     FixedRelease release,
@@ -20,7 +21,20 @@ public record CliContext(
     PrintStream out,
     PrintStream err,
     Path workDir,
-    IntSupplier randomClusterId) {
+    IntSupplier randomClusterId,
+    Adapters adapters) {
+
+  /** A context over the real adapters (docker-java, fabric8) for the given environment. */
+  public CliContext(
+      FixedRelease release,
+      Map<String, String> env,
+      InputStream in,
+      PrintStream out,
+      PrintStream err,
+      Path workDir,
+      IntSupplier randomClusterId) {
+    this(release, env, in, out, err, workDir, randomClusterId, Adapters.real(Map.copyOf(env)));
+  }
 
   public CliContext {
     Objects.requireNonNull(release, "release");
@@ -30,5 +44,6 @@ public record CliContext(
     Objects.requireNonNull(err, "err");
     Objects.requireNonNull(workDir, "workDir");
     Objects.requireNonNull(randomClusterId, "randomClusterId");
+    Objects.requireNonNull(adapters, "adapters");
   }
 }

@@ -36,25 +36,9 @@ final class NotImplementedCommands {
 
   private static final String LIFECYCLE = "the cluster lifecycle (issue #5: up/down/clean on the real engine)";
 
-  @Command(name = "up", description = "Bring up the cluster (restores from the snapshot when present).")
-  static final class Up extends Base {
-    String missing() { return LIFECYCLE; }
-  }
 
-  @Command(name = "reup", description = "Like up, but refreshes the nodes from the current image.")
-  static final class Reup extends Base {
-    String missing() { return LIFECYCLE; }
-  }
 
-  @Command(name = "down", description = "Remove the cluster's containers; keep volumes (snapshot) and network.")
-  static final class Down extends Base {
-    String missing() { return LIFECYCLE; }
-  }
 
-  @Command(name = "clean", description = "Remove everything of this cluster: containers, volumes, network, context.")
-  static final class Clean extends Base {
-    String missing() { return LIFECYCLE; }
-  }
 
   @Command(name = "init", description = "Start the master and run kubeadm init with extra kubeadm arguments.")
   static final class Init extends Base {

@@ -23,7 +23,7 @@ import java.util.List;
 /** The steps shared by a cold bring-up and a restore, each small and named for progress. */
 final class BringUp {
   static final String IMAGE_REPOSITORY = "dind-cluster.local";
-  private static final String KUBEADM_CONFIG = "/tmp/kubeadm.yaml";
+  private static final String KUBEADM_CONFIG = "/etc/kubeadm.yaml"; // not /tmp: the engine cannot copy into a tmpfs mount;
 
   private BringUp() {}
 

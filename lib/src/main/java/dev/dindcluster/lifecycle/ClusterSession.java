@@ -78,6 +78,11 @@ public final class ClusterSession {
     return kubeApis.apply(adminAccess);
   }
 
+  /** The API server URL written into the kubeconfig, once known. */
+  public String apiServerUrl() {
+    return adminAccess == null ? "(unknown)" : adminAccess.server();
+  }
+
   boolean finished() { return finished; }
 
   void finish() { finished = true; }

@@ -1,0 +1,55 @@
+package dev.dindcluster.cli;
+
+import dev.dindcluster.lifecycle.Action;
+import dev.dindcluster.lifecycle.ActionRunner;
+import dev.dindcluster.lifecycle.ClusterLock;
+import dev.dindcluster.lifecycle.ClusterSession;
+import dev.dindcluster.plan.ClusterPlan;
+import dev.dindcluster.plan.Planner;
+import dev.dindcluster.progress.Progress;
+import dev.dindcluster.runtime.NodeRuntime;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * How every cluster-changing command runs: plan (invalid input exits 2 before anything is
+ * touched), take the cluster's lock, run the actions, clean up on failure.
+ */
+final class ClusterRun {
+  /** Two runs on one cluster: the second waits this long, then exits 3. */
+  static final Duration LOCK_WAIT = Duration.ofMinutes(10);
+
+  private ClusterRun() {}
+
+  static ClusterPlan plan(CliContext context, ConfigOptions config) {
+    ClusterPlan plan = Planner.plan(config.settings(context), context.release(), context.randomClusterId());
+    plan.warnings().forEach(w -> context.err().println("WARNING: " + w));
+    return plan;
+  }
+
+  /** Runs the actions chosen for the plan; returns the session for the caller's summary. */
+  static ClusterSession run(
+      CliContext context,
+      ClusterPlan plan,
+      LifecycleOptions options,
+      BiFunction<ClusterPlan, NodeRuntime, List<Action>> actions) {
+    Progress progress = options.progress(context);
+    NodeRuntime runtime = context.adapters().runtime();
+    try (ClusterLock lock = ClusterLock.acquire(lockDir(context), plan.label(), LOCK_WAIT)) {
+      ClusterSession session = new ClusterSession(plan, runtime, context.adapters().kubeconfigs(),
+          context.adapters().kubeApis(), progress,
+          new ClusterSession.Options(options.retain, ClusterSession.Options.defaults().readyTimeout()));
+      ActionRunner.run(session, actions.apply(plan, runtime));
+      return session;
+    } finally {
+      runtime.close();
+    }
+  }
+
+  static Path lockDir(CliContext context) {
+    String tmp = context.env().getOrDefault("TMPDIR", "/tmp");
+    return Path.of(tmp.isEmpty() ? "/tmp" : tmp, "dind-cluster-locks");
+  }
+}

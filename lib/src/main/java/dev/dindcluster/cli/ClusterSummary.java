@@ -1,0 +1,32 @@
+package dev.dindcluster.cli;
+
+import dev.dindcluster.lifecycle.ClusterLifecycle;
+import dev.dindcluster.lifecycle.ClusterSession;
+import dev.dindcluster.net.Cidr;
+import dev.dindcluster.plan.ClusterPlan;
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The short summary after {@code up} on stdout: the original's "Cluster Info" lines plus access. */
+final class ClusterSummary {
+  private ClusterSummary() {}
+
+  static void print(PrintStream out, ClusterPlan plan, ClusterSession session, ClusterLifecycle.UpMode mode, long millis) {
+    out.printf(Locale.ROOT, "Cluster %s is up (%s, %d nodes Ready) in %.1f s%n", plan.context(),
+        mode == ClusterLifecycle.UpMode.RESTORE ? "restored from snapshot" : "full bring-up",
+        plan.nodes().size(), millis / 1000.0);
+    out.println("API server: " + session.apiServerUrl() + " (TLS; kubeconfig " + session.kubeconfigs().path() + ")");
+    out.println("Try: kubectl --context " + plan.context() + " get nodes");
+    out.println("Network Mode: " + plan.ipMode());
+    out.println("Cluster context: " + plan.context());
+    out.println("Cluster ID: " + plan.clusterId());
+    out.println("Management CIDR(s): " + plan.network().cidrs().stream().map(Cidr::toString).collect(Collectors.joining(", ")));
+    out.println("Service CIDR/mode: " + plan.serviceCidr() + "/" + plan.serviceFamily().name().toLowerCase(Locale.ROOT));
+    out.println("Pod CIDR(s): " + plan.podNetworkCidrs().stream().map(Cidr::toString).collect(Collectors.joining(", ")));
+    out.println("Nodes: " + plan.nodes().stream().map(n -> n.name()).collect(Collectors.joining(", ")));
+    out.println("Cluster DNS: " + plan.dnsServiceIp() + " (dind-cluster's offline DNS; kubeadm's CoreDNS addon is skipped"
+        + " because its image cannot be pulled here)");
+    out.flush();
+  }
+}

@@ -1,0 +1,142 @@
+package dev.dindcluster.lifecycle;
+
+import dev.dindcluster.plan.ClusterPlan;
+import dev.dindcluster.plan.NodePlan;
+import dev.dindcluster.runtime.ContainerInfo;
+import dev.dindcluster.runtime.NodeRuntime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The commands as lists of small actions (kind's create/delete actions). {@code up} takes the
+ * original's decision: restore from the snapshot on the node volumes when they are all there,
+ * else a full bring-up that ends by marking the snapshot.
+ */
+public final class ClusterLifecycle {
+  private ClusterLifecycle() {}
+
+  /** What {@code up} will do for this plan given what exists now. */
+  public enum UpMode { FULL, RESTORE }
+
+  public static UpMode upMode(ClusterPlan plan, NodeRuntime runtime) {
+    if (plan.options().skipSnapshot()) {
+      return UpMode.FULL;
+    }
+    for (NodePlan node : plan.nodes()) {
+      var volume = runtime.findVolume(node.volume());
+      if (volume.isEmpty() || !ClusterLabels.belongsTo(volume.get().labels(), plan)) {
+        return UpMode.FULL;
+      }
+    }
+    return UpMode.RESTORE;
+  }
+
+  public static List<Action> fullBringUp(ClusterPlan plan, List<String> initArgs, List<String> joinArgs) {
+    List<Action> actions = new ArrayList<>();
+    actions.add(BringUp.checkImage());
+    actions.add(removeContainers());
+    actions.add(BringUp.ensureNetwork());
+    actions.add(BringUp.freshVolumes());
+    // All node containers at once: their addresses are static, so order does not matter.
+    actions.add(BringUp.startNodes("Starting " + plan.nodes().size() + " node containers", plan.nodes()));
+    actions.add(BringUp.configurePodNetwork(plan.nodes()));
+    actions.add(BringUp.kubeadmInit(initArgs));
+    actions.add(BringUp.writeKubeconfig());
+    if (!plan.workers().isEmpty()) {
+      actions.add(BringUp.joinWorkers(plan.workers(), joinArgs));
+    }
+    actions.add(BringUp.deployDns());
+    actions.add(BringUp.waitReady());
+    if (!plan.options().skipSnapshot()) {
+      actions.add(BringUp.markSnapshot());
+    }
+    return actions;
+  }
+
+  public static List<Action> restore(ClusterPlan plan) {
+    List<Action> actions = new ArrayList<>();
+    actions.add(BringUp.checkImage());
+    actions.add(removeContainers());
+    actions.add(BringUp.ensureNetwork());
+    actions.add(BringUp.startNodes("Restoring " + plan.nodes().size() + " node containers from their volumes", plan.nodes()));
+    actions.add(BringUp.checkSnapshot());
+    actions.add(BringUp.configurePodNetwork(plan.nodes()));
+    actions.add(BringUp.writeKubeconfig());
+    actions.add(BringUp.waitReady());
+    return actions;
+  }
+
+  /** {@code init}: the master alone, with extra kubeadm init arguments (workers come with {@code join}). */
+  public static List<Action> init(ClusterPlan plan, List<String> initArgs) {
+    List<Action> actions = new ArrayList<>();
+    actions.add(BringUp.checkImage());
+    actions.add(removeContainers());
+    actions.add(BringUp.ensureNetwork());
+    actions.add(Action.of("Creating the master's volume", s -> {
+      NodePlan master = s.plan().master();
+      if (s.runtime().findVolume(master.volume()).isPresent()) {
+        s.runtime().removeVolume(master.volume());
+      }
+      s.runtime().createVolume(master.volume(), ClusterLabels.of(s.plan()));
+      s.ledger().volume(master.volume());
+    }));
+    actions.add(BringUp.startNodes("Starting the master", List.of(plan.master())));
+    actions.add(BringUp.configurePodNetwork(List.of(plan.master())));
+    actions.add(BringUp.kubeadmInit(initArgs));
+    actions.add(BringUp.writeKubeconfig());
+    actions.add(BringUp.deployDns());
+    return actions;
+  }
+
+  /** Removes every container of the cluster (running or not); volumes and network stay. */
+  public static Action removeContainers() {
+    return Action.of("Removing the cluster's containers", s -> {
+      List<ContainerInfo> containers = s.runtime().containersWithLabel(ClusterLabels.filter(s.plan()), true);
+      Parallel.forEach(containers, c -> {
+        s.runtime().removeContainer(c.name());
+        s.progress().detail("removed container " + c.name());
+      });
+    });
+  }
+
+  public static List<Action> down() {
+    return List.of(removeContainers());
+  }
+
+  public static List<Action> clean() {
+    return List.of(
+        removeContainers(),
+        Action.of("Removing support containers", s -> {
+          for (ContainerInfo c : s.runtime().containersWithLabel(ClusterLabels.SUPPORT + "=" + s.plan().label(), true)) {
+            s.runtime().removeContainer(c.name());
+          }
+        }),
+        Action.of("Removing volumes", s -> {
+          var pattern = java.util.regex.Pattern.compile(s.plan().naming().volumeNameRegex());
+          for (var volume : s.runtime().volumesWithLabel(ClusterLabels.filter(s.plan()))) {
+            // Both: ours by label and named as the original named node volumes.
+            if (pattern.matcher(volume.name()).matches()) {
+              s.runtime().removeVolume(volume.name());
+              s.progress().detail("removed volume " + volume.name());
+            }
+          }
+        }),
+        Action.of("Removing network", s -> {
+          var network = s.runtime().findNetwork(s.plan().network().name());
+          if (network.isEmpty()) {
+            return;
+          }
+          if (!ClusterLabels.belongsTo(network.get().labels(), s.plan())) {
+            s.progress().warn("network " + network.get().name() + " is not labelled " + ClusterLabels.filter(s.plan())
+                + ": not ours, left alone");
+            return;
+          }
+          s.runtime().removeNetwork(network.get().name());
+        }),
+        Action.of("Removing kubeconfig context", s -> {
+          if (s.kubeconfigs().remove(s.plan().context())) {
+            s.progress().detail("removed " + s.plan().context() + " from " + s.kubeconfigs().path());
+          }
+        }));
+  }
+}
