@@ -28,11 +28,14 @@ public final class CniConfig {
         nodePodCidrs.stream()
             .map(cidr -> cidr.contains(":") ? "{\"dst\": \"::/0\"}" : "{\"dst\": \"0.0.0.0/0\"}")
             .collect(Collectors.joining(", "));
+    // bridge with isDefaultGateway adds the default route itself; listing it in IPAM too fails with
+    // "file exists". ptp needs IPAM to add it.
+    String ipamBridge = "\"ipam\": {\"type\": \"host-local\", \"ranges\": [" + ranges + "]}";
     String ipam = "\"ipam\": {\"type\": \"host-local\", \"ranges\": [" + ranges + "], \"routes\": [" + routes + "]}";
     String main =
         switch (plugin) {
           case "bridge" -> "{\"type\": \"bridge\", \"bridge\": \"" + BRIDGE + "\", \"isGateway\": true, "
-              + "\"isDefaultGateway\": true, \"ipMasq\": false, \"hairpinMode\": " + hairpin + ", " + ipam + "}";
+              + "\"isDefaultGateway\": true, \"ipMasq\": false, \"hairpinMode\": " + hairpin + ", " + ipamBridge + "}";
           case "ptp" -> "{\"type\": \"ptp\", \"ipMasq\": false, " + ipam + "}";
           default -> throw new IllegalArgumentException(
               "CNI_PLUGIN '" + plugin + "' has no offline configuration: use bridge or ptp");
