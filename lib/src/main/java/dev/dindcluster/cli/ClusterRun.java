@@ -2,6 +2,7 @@ package dev.dindcluster.cli;
 
 import dev.dindcluster.lifecycle.Action;
 import dev.dindcluster.lifecycle.ActionRunner;
+import dev.dindcluster.lifecycle.ClusterLabels;
 import dev.dindcluster.lifecycle.ClusterLock;
 import dev.dindcluster.lifecycle.ClusterSession;
 import dev.dindcluster.plan.ClusterPlan;
@@ -24,7 +25,20 @@ final class ClusterRun {
   private ClusterRun() {}
 
   static ClusterPlan plan(CliContext context, ConfigOptions config) {
-    ClusterPlan plan = Planner.plan(config.settings(context), context.release(), context.randomClusterId());
+    var settings = config.settings(context);
+    ClusterPlan plan = Planner.plan(settings, context.release(), context.randomClusterId());
+    if (plan.randomClusterId()) {
+      // The id was rolled at random: an existing cluster of this label keeps the one it was made with.
+      try (NodeRuntime runtime = context.adapters().runtime()) {
+        var existing = runtime.findNetwork(plan.network().name())
+            .map(n -> n.labels().get(ClusterLabels.CLUSTER_ID))
+            .filter(id -> id.matches("\\d{1,3}"));
+        if (existing.isPresent()) {
+          int id = Integer.parseInt(existing.get());
+          plan = Planner.plan(settings, context.release(), () -> id);
+        }
+      }
+    }
     plan.warnings().forEach(w -> context.err().println("WARNING: " + w));
     return plan;
   }

@@ -41,6 +41,21 @@ public final class KubeWaits {
     return last.get();
   }
 
+  /** Waits until a pod whose name starts with {@code namePrefix} runs with every container ready. */
+  public PodStatus untilPodReady(KubeApi api, String namespace, String namePrefix, Duration timeout) {
+    AtomicReference<List<PodStatus>> last = new AtomicReference<>(List.of());
+    poll(timeout, () -> {
+      try {
+        last.set(api.pods(namespace).stream().filter(p -> p.name().startsWith(namePrefix)).toList());
+      } catch (KubeFailure e) {
+        return false;
+      }
+      return last.get().stream().anyMatch(p -> "Running".equals(p.phase()) && p.allContainersReady());
+    }, () -> "no ready pod " + namespace + "/" + namePrefix + "*"
+        + last.get().stream().map(p -> " (" + p.name() + ": " + p.phase() + ")").collect(Collectors.joining()));
+    return last.get().stream().filter(p -> "Running".equals(p.phase()) && p.allContainersReady()).findFirst().orElseThrow();
+  }
+
   private static String describe(List<NodeStatus> nodes, int count) {
     long ready = nodes.stream().filter(NodeStatus::ready).count();
     String notReady = nodes.stream().filter(n -> !n.ready()).map(NodeStatus::name).collect(Collectors.joining(", "));

@@ -56,10 +56,16 @@ final class BringUp {
         }
         return;
       }
-      if (s.runtime().createNetworkIfAbsent(new NetworkSpec(plan.network().name(), ClusterLabels.of(plan), subnets, ipv6))) {
+      if (s.runtime().createNetworkIfAbsent(new NetworkSpec(plan.network().name(), networkLabels(plan), subnets, ipv6))) {
         s.ledger().network(plan.network().name());
       }
     });
+  }
+
+  private static java.util.Map<String, String> networkLabels(ClusterPlan plan) {
+    var labels = ClusterLabels.of(plan);
+    labels.put(ClusterLabels.CLUSTER_ID, Integer.toString(plan.clusterId()));
+    return labels;
   }
 
   /** Cold path: fresh volumes (stale ones of this cluster are replaced). */
@@ -171,11 +177,13 @@ final class BringUp {
   }
 
   static Action waitReady() {
-    return Action.of("Waiting for the API server and every node to be Ready", s -> {
+    return Action.of("Waiting for the API server, every node and cluster DNS to be Ready", s -> {
       try (KubeApi api = s.kubeApi()) {
         KubeWaits waits = new KubeWaits(Clock.systemUTC(), Sleeper.REAL, Duration.ofMillis(500));
         waits.untilReadyz(api, s.options().readyTimeout());
         waits.untilNodesReady(api, s.plan().nodes().size(), s.options().readyTimeout());
+        // Cluster DNS is part of a usable cluster; a failure here names the pod's phase.
+        waits.untilPodReady(api, "kube-system", "cluster-dns-", s.options().readyTimeout());
       }
     });
   }

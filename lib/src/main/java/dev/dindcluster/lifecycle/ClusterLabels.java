@@ -13,6 +13,12 @@ public final class ClusterLabels {
   public static final String CLUSTER = "dev.dindcluster.cluster";
   public static final String ROLE = "dev.dindcluster.role";
   public static final String SUPPORT = "dev.dindcluster.support";
+  /**
+   * On the network: the cluster id its addresses were computed from. A DIND_LABEL without
+   * CLUSTER_ID gets a random id (as in the original); later commands read it back from here, so
+   * they address the same subnet (the original re-rolled it and broke restore and join).
+   */
+  public static final String CLUSTER_ID = "dev.dindcluster.cluster-id";
 
   private ClusterLabels() {}
 

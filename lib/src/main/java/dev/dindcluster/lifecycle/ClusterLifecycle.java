@@ -88,6 +88,38 @@ public final class ClusterLifecycle {
     return actions;
   }
 
+  /**
+   * {@code join}: one more worker ({@code newNode}, planned with the grown NUM_NODES) joined to the
+   * running master with a fresh token; every node gets routes to its pod CIDR.
+   */
+  public static List<Action> join(ClusterPlan grownPlan, NodePlan newNode, List<String> joinArgs) {
+    List<Action> actions = new ArrayList<>();
+    actions.add(BringUp.checkImage());
+    actions.add(Action.of("Fetching join credentials from " + grownPlan.master().name(), s -> {
+      String master = s.plan().master().name();
+      s.bootstrapToken = NodeOps.run(s.runtime(), master, java.time.Duration.ofMinutes(1), "kubeadm", "token", "create").stdout().strip();
+      s.caCertHash = CaCertHash.of(NodeOps.readText(s.runtime(), master, "/etc/kubernetes/pki/ca.crt"));
+    }));
+    actions.add(Action.of("Creating volume " + newNode.volume(), s -> {
+      if (s.runtime().findVolume(newNode.volume()).isPresent()) {
+        s.runtime().removeVolume(newNode.volume());
+      }
+      s.runtime().createVolume(newNode.volume(), ClusterLabels.of(s.plan()));
+      s.ledger().volume(newNode.volume());
+    }));
+    actions.add(BringUp.startNodes("Starting " + newNode.name(), List.of(newNode)));
+    actions.add(BringUp.configurePodNetwork(List.of(newNode)));
+    actions.add(Action.of("Adding pod routes to " + newNode.name() + " on every node", s -> {
+      if (s.plan().cniPlugin().perNodeRoutes) {
+        var running = ClusterQueries.runningNodes(s.plan(), s.runtime()).stream().map(c -> c.name()).toList();
+        Parallel.forEach(s.plan().nodes().stream().filter(n -> running.contains(n.name())).toList(),
+            node -> NodeOps.addPodRoutes(s.plan(), s.runtime(), node));
+      }
+    }));
+    actions.add(BringUp.joinWorkers(List.of(newNode), joinArgs));
+    return actions;
+  }
+
   /** Removes every container of the cluster (running or not); volumes and network stay. */
   public static Action removeContainers() {
     return Action.of("Removing the cluster's containers", s -> {

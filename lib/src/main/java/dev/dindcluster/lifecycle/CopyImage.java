@@ -1,0 +1,65 @@
+package dev.dindcluster.lifecycle;
+
+import dev.dindcluster.plan.ClusterPlan;
+import dev.dindcluster.progress.Progress;
+import dev.dindcluster.runtime.ContainerInfo;
+import dev.dindcluster.runtime.NodeRuntime;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * {@code copy-image}: a local image into every node's inner runtime, so pods can use it without a
+ * registry. Saved once to a temporary file, streamed into each node (in parallel) and loaded there.
+ */
+public final class CopyImage {
+  private static final String NODE_DIR = "/var/tmp";
+
+  private CopyImage() {}
+
+  public static List<String> copy(ClusterPlan plan, NodeRuntime runtime, Progress progress, String image) {
+    if (!runtime.imageExists(image)) {
+      throw new IllegalArgumentException("image '" + image + "' is not in the local engine (nothing is pulled): build or load it first");
+    }
+    List<ContainerInfo> nodes = ClusterQueries.runningNodes(plan, runtime);
+    if (nodes.isEmpty()) {
+      throw new ClusterStateException("cluster '" + plan.label() + "' has no running nodes: run 'up' first");
+    }
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("dind-copy-image");
+      Path tar = dir.resolve("image-" + Integer.toHexString(image.hashCode()) + ".tar");
+      try (Progress.Step step = progress.step("Saving " + image)) {
+        try (OutputStream out = Files.newOutputStream(tar)) {
+          runtime.saveImage(image, out);
+        }
+      }
+      String inNode = NODE_DIR + "/" + tar.getFileName();
+      try (Progress.Step step = progress.step("Loading " + image + " into " + nodes.size() + " nodes")) {
+        Parallel.forEach(nodes, node -> {
+          runtime.copyInto(node.name(), tar, NODE_DIR);
+          try {
+            NodeOps.run(runtime, node.name(), Duration.ofMinutes(5), "docker", "load", "-q", "-i", inNode);
+          } finally {
+            runtime.exec(node.name(), "rm", "-f", inNode);
+          }
+        });
+      }
+      return nodes.stream().map(ContainerInfo::name).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("copy-image " + image + ": " + e.getMessage(), e);
+    } finally {
+      if (dir != null) {
+        try (var files = Files.walk(dir)) {
+          files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+          // a temporary directory left behind is not worth failing the command
+        }
+      }
+    }
+  }
+}
