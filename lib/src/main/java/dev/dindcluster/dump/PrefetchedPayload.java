@@ -33,7 +33,9 @@ final class PrefetchedPayload extends InputStream {
   private volatile boolean cancelled;
 
   private Chunk current;
+  private byte[] buf;
   private int pos;
+  private int limit;
   private long lastLine;
 
   PrefetchedPayload(BlobStream blob) {
@@ -110,18 +112,22 @@ final class PrefetchedPayload extends InputStream {
     }
     current = next.error() != null ? END : next;
     pos = 0;
+    buf = current.data();
+    limit = current.length();
     if (next.error() != null) {
       throw next.error();
     }
     return !next.isEnd();
   }
 
+  // The LZMA range decoder calls read() once per compressed byte: keep that path a few
+  // instructions on plain fields.
   @Override
   public int read() throws IOException {
-    if ((current == null || pos == current.length()) && !advance()) {
-      return -1;
+    if (pos < limit) {
+      return buf[pos++] & 0xff;
     }
-    return current.data()[pos++] & 0xff;
+    return advance() ? buf[pos++] & 0xff : -1;
   }
 
   @Override
@@ -129,11 +135,11 @@ final class PrefetchedPayload extends InputStream {
     if (len == 0) {
       return 0;
     }
-    if ((current == null || pos == current.length()) && !advance()) {
+    if (pos == limit && !advance()) {
       return -1;
     }
-    int n = Math.min(len, current.length() - pos);
-    System.arraycopy(current.data(), pos, b, off, n);
+    int n = Math.min(len, limit - pos);
+    System.arraycopy(buf, pos, b, off, n);
     pos += n;
     return n;
   }
@@ -163,7 +169,7 @@ final class PrefetchedPayload extends InputStream {
    * lines and the end marker may follow, more data may not).
    */
   void finish() throws IOException {
-    boolean unread = current != null && current.data() != null && pos < current.length();
+    boolean unread = pos < limit;
     if (unread || advance()) {
       throw blob.error(lineAt(pos), "more data after the end of the LZMA stream");
     }
