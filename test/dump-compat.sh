@@ -65,9 +65,7 @@ awk 'BEGIN {
 for name in sample generated; do
   input="$WORK/$name.txt"
   # 1. ours -> original decoder
-  start=$(date +%s.%N)
   ours dump64 --no-redact --from-file "$input" >"$WORK/$name.blob"
-  log "$name: dump64 took $(echo "$(date +%s.%N) - $start" | bc) s"
   sed -n 2p "$WORK/$name.blob" | cut -c1-17 | grep -qx 'XQAAgAD//////////' || fail "$name: blob does not start XQAAgAD//////////"
   awk 'NR > 1 && !/^%%%/ { if (length($0) > 100) bad = 1 } END { exit bad }' "$WORK/$name.blob" || fail "$name: a base64 line is longer than 100"
   if original_decode <"$WORK/$name.blob" >"$WORK/$name.decoded"; then
