@@ -73,19 +73,21 @@ public final class Dump64Splitter {
 
   /** Decodes one blob into the splitter; returns a problem message or null. */
   private static String splitBlob(BlobStream blob, SafeSplitter splitter) throws IOException {
+    String problem = null;
+    PrefetchedPayload payload = new PrefetchedPayload(blob);
     try {
-      InputStream plain = new EndCheckedStream(LzmaCodec.decompress(blob), blob);
+      InputStream plain = new EndCheckedStream(LzmaCodec.decompress(payload), payload);
       PlainDumpParser.parse(plain, splitter);
-      return null;
     } catch (DumpFormatException e) {
-      return failed(blob, splitter, e.getMessage());
+      problem = e.getMessage();
     } catch (XZIOException | EOFException e) {
-      // Decoder errors: a blob cut off by the end of the log shows up as an early EOF.
-      String message = blob.truncated()
-          ? blob.truncatedError().getMessage()
-          : blob.error(blob.scannerLine(), "damaged LZMA stream (" + e.getMessage() + ")").getMessage();
-      return failed(blob, splitter, message);
+      // The decoder's own errors; the line is where its input had got to.
+      problem = blob.error(payload.currentLine(), "damaged LZMA stream (" + e.getMessage() + ")")
+          .getMessage();
+    } finally {
+      payload.close(); // the reader thread is done with the log after this
     }
+    return problem == null ? null : failed(blob, splitter, problem);
   }
 
   private static String failed(BlobStream blob, SafeSplitter splitter, String message)
@@ -129,9 +131,9 @@ public final class Dump64Splitter {
   private static final class EndCheckedStream extends InputStream {
     private static final int SALVAGE_CHUNK = 4096;
     private final InputStream in;
-    private final BlobStream blob;
+    private final PrefetchedPayload blob;
 
-    EndCheckedStream(InputStream in, BlobStream blob) {
+    EndCheckedStream(InputStream in, PrefetchedPayload blob) {
       this.in = in;
       this.blob = blob;
     }
