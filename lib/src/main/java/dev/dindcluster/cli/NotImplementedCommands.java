@@ -40,15 +40,7 @@ final class NotImplementedCommands {
 
 
 
-  @Command(name = "init", description = "Start the master and run kubeadm init with extra kubeadm arguments.")
-  static final class Init extends Base {
-    String missing() { return LIFECYCLE; }
-  }
 
-  @Command(name = "join", description = "Start one more worker and run kubeadm join with extra kubeadm arguments.")
-  static final class Join extends Base {
-    String missing() { return LIFECYCLE; }
-  }
 
   @Command(name = "e2e", description = "Run Kubernetes' conformance e2e tests in parallel: e2e [focus] [skip].")
   static final class E2e extends Base {
@@ -60,13 +52,5 @@ final class NotImplementedCommands {
     String missing() { return "the offline e2e runner (issue #7)"; }
   }
 
-  @Command(name = "apiserver-port", description = "Print the host port of the API server.")
-  static final class ApiserverPort extends Base {
-    String missing() { return LIFECYCLE; }
-  }
 
-  @Command(name = "copy-image", description = "Copy a local image into every node's container runtime.")
-  static final class CopyImage extends Base {
-    String missing() { return LIFECYCLE; }
-  }
 }

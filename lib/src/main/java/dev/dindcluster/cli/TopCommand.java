@@ -22,16 +22,16 @@ import picocli.CommandLine.Spec;
       ReupCommand.class,
       DownCommand.class,
       CleanCommand.class,
-      NotImplementedCommands.Init.class,
-      NotImplementedCommands.Join.class,
+      InitCommand.class,
+      JoinCommand.class,
       NotImplementedCommands.E2e.class,
       NotImplementedCommands.E2eSerial.class,
       DumpCommand.class,
       Dump64Command.class,
       SplitDumpCommand.class,
       SplitDump64Command.class,
-      NotImplementedCommands.ApiserverPort.class,
-      NotImplementedCommands.CopyImage.class,
+      ApiserverPortCommand.class,
+      CopyImageCommand.class,
     })
 public final class TopCommand implements Runnable {
   private final CliContext context;
