@@ -55,10 +55,34 @@ final class ClusterRun {
       ClusterSession session = new ClusterSession(plan, runtime, context.adapters().kubeconfigs(),
           context.adapters().kubeApis(), progress,
           new ClusterSession.Options(options.retain, ClusterSession.Options.defaults().readyTimeout()));
+      long start = System.nanoTime();
       ActionRunner.run(session, actions.apply(plan, runtime));
+      if (options.timingsJson != null) {
+        writeTimings(context.workDir().resolve(options.timingsJson), session, (System.nanoTime() - start) / 1_000_000);
+      }
       return session;
     } finally {
       runtime.close();
+    }
+  }
+
+  /** {"totalMillis":..,"waitingMillis":..,"overheadMillis":..,"steps":[{"title":..,"millis":..,"waiting":..}]} */
+  private static void writeTimings(Path file, ClusterSession session, long totalMillis) {
+    StringBuilder json = new StringBuilder("{\"steps\": [");
+    long waiting = 0;
+    var timings = session.timings();
+    for (int i = 0; i < timings.size(); i++) {
+      var t = timings.get(i);
+      waiting += t.waiting() ? t.millis() : 0;
+      json.append(i == 0 ? "" : ", ").append("{\"title\": \"").append(t.title().replace("\"", "'"))
+          .append("\", \"millis\": ").append(t.millis()).append(", \"waiting\": ").append(t.waiting()).append('}');
+    }
+    json.append("], \"totalMillis\": ").append(totalMillis).append(", \"waitingMillis\": ").append(waiting)
+        .append(", \"overheadMillis\": ").append(totalMillis - waiting).append("}\n");
+    try {
+      java.nio.file.Files.writeString(file, json);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot write --timings-json " + file, e);
     }
   }
 

@@ -15,6 +15,9 @@ public final class LifecycleOptions {
   @Option(names = {"-v", "--verbose"}, description = "More detail on stderr.")
   boolean verbose;
 
+  @Option(names = "--timings-json", paramLabel = "FILE", description = "Write each step's duration as JSON to FILE (for benchmarks).")
+  java.nio.file.Path timingsJson;
+
   Progress progress(CliContext context) {
     ConsoleProgress.Level level =
         quiet ? ConsoleProgress.Level.QUIET : verbose ? ConsoleProgress.Level.VERBOSE : ConsoleProgress.Level.NORMAL;

@@ -28,6 +28,7 @@ public final class ActionRunner {
         try (Progress.Step step = progress.step(action.title())) {
           try {
             action.execute(session);
+            session.recordTiming(new ClusterSession.StepTiming(action.title(), step.elapsedMillis(), action.waitsOnKubernetes()));
           } catch (Exception e) {
             step.fail(e);
             throw fail(session, action, e);

@@ -38,15 +38,15 @@ public final class ClusterLifecycle {
     actions.add(BringUp.ensureNetwork());
     actions.add(BringUp.freshVolumes());
     // All node containers at once: their addresses are static, so order does not matter.
-    actions.add(BringUp.startNodes("Starting " + plan.nodes().size() + " node containers", plan.nodes()));
+    actions.add(BringUp.startNodes("Starting " + plan.nodes().size() + " node containers", plan.nodes()).waiting());
     actions.add(BringUp.configurePodNetwork(plan.nodes()));
-    actions.add(BringUp.kubeadmInit(initArgs));
+    actions.add(BringUp.kubeadmInit(initArgs).waiting());
     actions.add(BringUp.writeKubeconfig());
     if (!plan.workers().isEmpty()) {
-      actions.add(BringUp.joinWorkers(plan.workers(), joinArgs));
+      actions.add(BringUp.joinWorkers(plan.workers(), joinArgs).waiting());
     }
     actions.add(BringUp.deployDns());
-    actions.add(BringUp.waitReady());
+    actions.add(BringUp.waitReady().waiting());
     if (!plan.options().skipSnapshot()) {
       actions.add(BringUp.markSnapshot());
     }
@@ -58,11 +58,11 @@ public final class ClusterLifecycle {
     actions.add(BringUp.checkImage());
     actions.add(removeContainers());
     actions.add(BringUp.ensureNetwork());
-    actions.add(BringUp.startNodes("Restoring " + plan.nodes().size() + " node containers from their volumes", plan.nodes()));
+    actions.add(BringUp.startNodes("Restoring " + plan.nodes().size() + " node containers from their volumes", plan.nodes()).waiting());
     actions.add(BringUp.checkSnapshot());
     actions.add(BringUp.configurePodNetwork(plan.nodes()));
     actions.add(BringUp.writeKubeconfig());
-    actions.add(BringUp.waitReady());
+    actions.add(BringUp.waitReady().waiting());
     return actions;
   }
 
@@ -82,7 +82,7 @@ public final class ClusterLifecycle {
     }));
     actions.add(BringUp.startNodes("Starting the master", List.of(plan.master())));
     actions.add(BringUp.configurePodNetwork(List.of(plan.master())));
-    actions.add(BringUp.kubeadmInit(initArgs));
+    actions.add(BringUp.kubeadmInit(initArgs).waiting());
     actions.add(BringUp.writeKubeconfig());
     actions.add(BringUp.deployDns());
     return actions;

@@ -31,6 +31,7 @@ public final class ClusterSession {
   private final Options options;
   private final Ledger ledger = new Ledger();
   private volatile boolean finished;
+  private final java.util.List<StepTiming> timings = new java.util.concurrent.CopyOnWriteArrayList<>();
   private EngineInfo engine;
 
   // Learnt while running.
@@ -82,6 +83,13 @@ public final class ClusterSession {
   public String apiServerUrl() {
     return adminAccess == null ? "(unknown)" : adminAccess.server();
   }
+
+  /** How long one action took; {@code waiting} marks time spent waiting on kubeadm, kubelet or systemd. */
+  public record StepTiming(String title, long millis, boolean waiting) {}
+
+  public java.util.List<StepTiming> timings() { return java.util.List.copyOf(timings); }
+
+  void recordTiming(StepTiming timing) { timings.add(timing); }
 
   boolean finished() { return finished; }
 

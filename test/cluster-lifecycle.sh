@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# End-to-end: the original's test-cluster scenario on the real engine, for both offline CNIs.
+#   up -> 3 nodes Ready -> a pod on each worker, pods ping each other across nodes, DNS answers
+#   -> dump | split-dump has the expected files -> down -> up (restore) -> Ready -> clean
+#   -> nothing labelled as ours is left, and decoys made by the test are untouched.
+# On failure the cluster state is printed as a dump64 blob (as CI users would) and cleaned up.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+CNIS=${CNIS:-bridge ptp}
+ensure_kubectl
+ensure_pod_image
+
+run_id="e2e-$$"
+decoy_label="dev.dindcluster.test-decoy=$run_id"
+make_decoys() {
+  # Named and labelled like the original's resources, but not labelled as ours.
+  docker volume create --label "$decoy_label" --label mirantis.kubeadm_dind_cluster_runtime kubeadm-dind-kube-node-99 >/dev/null
+  docker network create --label "$decoy_label" kubeadm-dind-net-decoy-$$ >/dev/null
+  docker run -d --name "decoy-$$" --label "$decoy_label" --label mirantis.kubeadm_dind_cluster_runtime \
+    "$POD_IMAGE" sleep 3600 >/dev/null
+}
+remove_decoys() {
+  docker rm -f "decoy-$$" >/dev/null 2>&1 || true
+  docker volume rm kubeadm-dind-kube-node-99 >/dev/null 2>&1 || true
+  docker network rm kubeadm-dind-net-decoy-$$ >/dev/null 2>&1 || true
+}
+
+workdir=$(mktemp -d)
+export KUBECONFIG="$workdir/kubeconfig"
+current_env=()
+on_exit() {
+  status=$?
+  if [ $status -ne 0 ]; then
+    log "failed: cluster state follows as a dump64 blob (split it with split-dump64)"
+    env "${current_env[@]}" $DIND dump64 2>/dev/null || true
+    env "${current_env[@]}" $DIND clean -q >/dev/null 2>&1 || true
+  fi
+  remove_decoys
+  rm -rf "$workdir"
+  exit $status
+}
+trap on_exit EXIT
+make_decoys
+
+k() { "$KUBECTL" --context "$context" "$@"; }
+
+nodes_ready() { [ "$(k get nodes --no-headers 2>/dev/null | awk '$2=="Ready"' | wc -l)" -eq 3 ]; }
+
+check_pods_talk() {
+  log "pods on both workers, ping across nodes, DNS"
+  for n in 1 2; do
+    k run "ping-$n" --image "$POD_IMAGE" --image-pull-policy=Never --restart=Never \
+      --overrides "{\"spec\":{\"nodeSelector\":{\"kubernetes.io/hostname\":\"kube-node-$n$suffix\"}}}" \
+      --command -- sleep 3600 >/dev/null
+  done
+  wait_for 120 "test pods Running" sh -c "[ \$($KUBECTL --context $context get pods ping-1 ping-2 --no-headers | grep -c Running) -eq 2 ]"
+  ip1=$(k get pod ping-1 -o jsonpath='{.status.podIP}')
+  ip2=$(k get pod ping-2 -o jsonpath='{.status.podIP}')
+  node1=$(k get pod ping-1 -o jsonpath='{.spec.nodeName}'); node2=$(k get pod ping-2 -o jsonpath='{.spec.nodeName}')
+  [ "$node1" != "$node2" ] || fail "both pods landed on $node1"
+  k exec ping-1 -- ping -c 2 -W 3 "$ip2" >/dev/null || fail "ping-1 ($ip1 on $node1) cannot ping ping-2 ($ip2 on $node2)"
+  k exec ping-2 -- ping -c 2 -W 3 "$ip1" >/dev/null || fail "ping-2 cannot ping ping-1"
+  k exec ping-1 -- nslookup kubernetes.default.svc.cluster.local "$dns_ip" | grep -q "Address.*$service_ip" \
+    || fail "cluster DNS did not resolve kubernetes.default to $service_ip"
+  log "  ok: $ip1 ($node1) <-> $ip2 ($node2), DNS resolves kubernetes.default"
+}
+
+check_dump() {
+  log "dump | split-dump"
+  local out="$workdir/dump"
+  $DIND dump 2>/dev/null > "$workdir/dump.txt"
+  $DIND split-dump --output "$out" "$workdir/dump.txt" >/dev/null
+  for f in "nodes.txt" "psaux-kube-master$suffix.txt" "ip-r-kube-node-1$suffix.txt" "kubectl-all.txt" "describe-all.txt"; do
+    [ -s "$out/$f" ] || fail "dump has no (or an empty) $f: $(ls "$out" | head -30)"
+  done
+  grep -q "kube-node-2$suffix" "$out/nodes.txt" || fail "nodes.txt does not list kube-node-2$suffix"
+  ls "$out" | grep -q "^pod-kube-master$suffix-kube-system-kube-apiserver" || fail "no kube-apiserver log in the dump"
+  ! grep -rqE 'client-key-data: [A-Za-z0-9+/=]{20}|BEGIN (RSA |EC )?PRIVATE KEY' "$out" || fail "the dump contains a secret"
+  log "  ok: $(ls "$out" | wc -l) sections"
+}
+
+for cni in $CNIS; do
+  if [ "$cni" = bridge ]; then current_env=(); suffix=""; context=dind; label=mirantis.kubeadm_dind_cluster_runtime
+  else current_env=(CLUSTER_ID=3); suffix="-cluster-3"; context=dind-cluster-3; label=cluster-3; fi
+  current_env+=(CNI_PLUGIN="$cni")
+  export "${current_env[@]}"
+  service_ip=10.96.0.1; dns_ip=10.96.0.10
+  ours="dev.dindcluster.cluster=$label"
+  log "=== CNI $cni (context $context)"
+
+  t0=$SECONDS
+  dind up -q >/dev/null
+  log "up: $((SECONDS - t0)) s"
+  nodes_ready || fail "not 3 Ready nodes after up: $(k get nodes)"
+  port=$(dind apiserver-port 2>/dev/null)
+  [[ "$port" =~ ^[0-9]+$ ]] || fail "apiserver-port printed '$port'"
+  k config view --minify -o jsonpath='{.clusters[0].cluster.server}' | grep -q "^https://127.0.0.1:$port$" \
+    || fail "kubeconfig server is not https://127.0.0.1:$port"
+  [ "$(stat -c %a "$KUBECONFIG")" = 600 ] || fail "kubeconfig mode is not 0600"
+  docker port "kube-master$suffix" | grep -q "127.0.0.1:$port" || fail "API server not published on loopback"
+
+  dind copy-image "$POD_IMAGE" -q >/dev/null
+  check_pods_talk
+  check_dump
+
+  dind down -q
+  [ "$(count_labelled ps "$ours")" -eq 0 ] || fail "containers left after down"
+  [ "$(count_labelled volume "$ours")" -eq 3 ] || fail "down must keep the 3 node volumes"
+  t0=$SECONDS
+  dind up -q >/dev/null
+  log "restore up: $((SECONDS - t0)) s"
+  nodes_ready || fail "not 3 Ready nodes after restore: $(k get nodes)"
+
+  dind clean -q
+  for kind in ps volume network; do
+    [ "$(count_labelled $kind "$ours")" -eq 0 ] || fail "clean left $kind resources labelled $ours"
+  done
+  k config get-contexts -o name 2>/dev/null | grep -qx "$context" && fail "clean left context $context"
+  unset CLUSTER_ID CNI_PLUGIN
+done
+
+[ "$(count_labelled ps "$decoy_label")" -eq 1 ] || fail "the decoy container was touched"
+[ "$(count_labelled volume "$decoy_label")" -eq 1 ] || fail "the decoy volume was touched"
+[ "$(count_labelled network "$decoy_label")" -eq 1 ] || fail "the decoy network was touched"
+log "*** OK ***"
