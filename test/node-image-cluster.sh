@@ -247,6 +247,65 @@ if kubectl_m exec ping-1 -- nslookup no-such-name.default.svc.cluster.local >"${
 fi
 mark "cluster DNS answers (and NXDOMAIN)"
 
+# --- a ClusterIP service over 3 pods (kube-proxy's multi-endpoint rules need the statistic match,
+#     i.e. libm in the kube-proxy image), a headless twin, SRV and PTR records ---
+cat >"${WORK}/web.yaml" <<'EOF'
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web }
+spec:
+  replicas: 3
+  selector: { matchLabels: { app: web } }
+  template:
+    metadata: { labels: { app: web } }
+    spec:
+      terminationGracePeriodSeconds: 1
+      containers:
+      - name: httpd
+        image: dind-cluster.local/busybox:1.35
+        imagePullPolicy: Never
+        command: ["sh", "-c", "mkdir -p /www && hostname >/www/index.html && exec httpd -f -p 8080 -h /www"]
+        ports: [{ name: http, containerPort: 8080 }]
+---
+apiVersion: v1
+kind: Service
+metadata: { name: web }
+spec:
+  selector: { app: web }
+  ports: [{ name: http, port: 80, targetPort: 8080, protocol: TCP }]
+---
+apiVersion: v1
+kind: Service
+metadata: { name: web-headless }
+spec:
+  clusterIP: None
+  selector: { app: web }
+  ports: [{ name: http, port: 8080, protocol: TCP }]
+EOF
+docker cp "${WORK}/web.yaml" "${MASTER}:/etc/web.yaml"
+kubectl_m apply -f /etc/web.yaml >/dev/null
+kubectl_m wait --for=condition=Available deployment/web --timeout=120s >/dev/null || fail "web deployment not available"
+backends_seen() {
+  local k
+  for k in $(seq 1 30); do kubectl_m exec ping-1 -- wget -qO- http://web.default.svc.cluster.local/ 2>/dev/null; done \
+    | sort -u | grep -c . || true
+}
+three_endpoints() { [ "$(kubectl_m get endpoints web -o jsonpath='{.subsets[*].addresses[*].ip}' | wc -w)" = 3 ]; }
+wait_for 60 "3 endpoints of service web" three_endpoints
+seen="$(backends_seen)"
+[ "${seen}" -ge 2 ] || fail "service web balanced over ${seen} backend(s), expected >= 2 of 3"
+mark "ClusterIP service over 3 pods (${seen} seen)"
+headless="$(kubectl_m exec ping-1 -- nslookup web-headless.default.svc.cluster.local 2>&1 | grep -c "^Address: ${POD_PREFIX}\." || true)"
+[ "${headless}" = 3 ] || fail "headless service resolved to ${headless} addresses, expected 3"
+kubectl_m exec ping-1 -- nslookup -type=srv _http._tcp.web.default.svc.cluster.local >"${WORK}/srv.out" 2>&1 \
+  && grep -q 'port = 80\|80 web.default.svc.cluster.local' "${WORK}/srv.out" \
+  || { cat "${WORK}/srv.out" >&2; fail "no SRV record for _http._tcp.web"; }
+WEB_IP="$(kubectl_m get svc web -o jsonpath='{.spec.clusterIP}')"
+kubectl_m exec ping-1 -- nslookup "${WEB_IP}" >"${WORK}/ptr.out" 2>&1 \
+  && grep -q 'web.default.svc.cluster.local' "${WORK}/ptr.out" \
+  || { cat "${WORK}/ptr.out" >&2; fail "no PTR record for ${WEB_IP}"; }
+mark "DNS: headless A, SRV, PTR"
+
 # --- the API through the published port, as a user on the host would ---
 PORT="$(docker port "${MASTER}" 6443/tcp | head -n1 | sed 's/.*://')"
 docker cp "${MASTER}:/etc/kubernetes/admin.conf" "${WORK}/admin.conf"
