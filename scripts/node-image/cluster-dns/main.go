@@ -1,0 +1,326 @@
+// Command cluster-dns is a small authoritative DNS server for a Kubernetes cluster domain, for
+// offline clusters where no CoreDNS image can be pulled. It answers from client-go informers:
+//
+//	<svc>.<ns>.svc.<domain>                 A: ClusterIP, or the ready endpoint IPs of a headless service;
+//	                                        CNAME: the target of an ExternalName service
+//	<host>.<svc>.<ns>.svc.<domain>          A: the endpoint of a headless service with that hostname
+//	                                        (or that dashed IP)
+//	_<port>._<proto>.<svc>.<ns>.svc.<domain> SRV for a named service port
+//	<a-b-c-d>.<ns>.pod.<domain>             A: the IP written in the name
+//	<reversed ip>.in-addr.arpa              PTR for ClusterIPs and headless endpoints
+//
+// Unknown names get NXDOMAIN (not SERVFAIL: resolvers then stop at once instead of retrying), known
+// names asked for another type get an empty NOERROR answer. Nothing is forwarded outside the cluster:
+// the clusters this serves have no route out. Responses set RA because glibc and some test suites
+// treat a reply without it as a broken resolver.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"log"
+	"net"
+	"net/http"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/miekg/dns"
+	v1 "k8s.io/api/core/v1"
+	"k8s.io/apimachinery/pkg/labels"
+	"k8s.io/client-go/informers"
+	"k8s.io/client-go/kubernetes"
+	listers "k8s.io/client-go/listers/core/v1"
+	"k8s.io/client-go/rest"
+	"k8s.io/client-go/tools/clientcmd"
+)
+
+const ttl = 5
+
+type server struct {
+	domain    string // "cluster.local."
+	services  listers.ServiceLister
+	endpoints listers.EndpointsLister
+}
+
+func main() {
+	domain := flag.String("domain", "cluster.local", "cluster domain")
+	listen := flag.String("listen", ":53", "DNS address (UDP and TCP)")
+	health := flag.String("health", ":8080", "HTTP address of /healthz (200 once the caches are synced)")
+	kubeconfig := flag.String("kubeconfig", "", "kubeconfig file (default: in-cluster service account)")
+	flag.Parse()
+
+	cfg, err := restConfig(*kubeconfig)
+	if err != nil {
+		log.Fatalf("kubernetes client config: %v", err)
+	}
+	client := kubernetes.NewForConfigOrDie(cfg)
+	factory := informers.NewSharedInformerFactory(client, 10*time.Minute)
+	s := &server{
+		domain:    dns.Fqdn(strings.ToLower(*domain)),
+		services:  factory.Core().V1().Services().Lister(),
+		endpoints: factory.Core().V1().Endpoints().Lister(),
+	}
+	stop := make(chan struct{})
+	factory.Start(stop)
+	var synced atomic.Value
+	synced.Store(false)
+	http.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) {
+		if !synced.Load().(bool) {
+			http.Error(w, "caches not synced", http.StatusServiceUnavailable)
+			return
+		}
+		fmt.Fprintln(w, "ok")
+	})
+	go func() { log.Fatal(http.ListenAndServe(*health, nil)) }()
+	for typ, ok := range factory.WaitForCacheSync(stop) {
+		if !ok {
+			log.Fatalf("cache for %v did not sync", typ)
+		}
+	}
+	synced.Store(true)
+
+	dns.HandleFunc(".", s.handle)
+	for _, proto := range []string{"udp", "tcp"} {
+		srv := &dns.Server{Addr: *listen, Net: proto}
+		go func() { log.Fatal(srv.ListenAndServe()) }()
+	}
+	log.Printf("serving %s on %s (udp, tcp)", s.domain, *listen)
+	select {}
+}
+
+// restConfig dials the API server with a short timeout: a DNS server that hangs on a dead API
+// endpoint for minutes keeps the whole cluster's lookups waiting.
+func restConfig(kubeconfig string) (*rest.Config, error) {
+	var cfg *rest.Config
+	var err error
+	if kubeconfig != "" {
+		cfg, err = clientcmd.BuildConfigFromFlags("", kubeconfig)
+	} else {
+		cfg, err = rest.InClusterConfig()
+	}
+	if err != nil {
+		return nil, err
+	}
+	cfg.Timeout = 15 * time.Second
+	cfg.Dial = (&net.Dialer{Timeout: 3 * time.Second, KeepAlive: 30 * time.Second}).DialContext
+	return cfg, nil
+}
+
+func (s *server) handle(w dns.ResponseWriter, req *dns.Msg) {
+	m := new(dns.Msg)
+	m.SetReply(req)
+	m.Authoritative = true
+	m.RecursionAvailable = true
+	if len(req.Question) != 1 {
+		m.Rcode = dns.RcodeFormatError
+		w.WriteMsg(m)
+		return
+	}
+	q := req.Question[0]
+	name := strings.ToLower(q.Name)
+	var found bool
+	if strings.HasSuffix(name, ".in-addr.arpa.") || strings.HasSuffix(name, ".ip6.arpa.") {
+		found = s.reverse(m, q, name)
+	} else if name == s.domain || strings.HasSuffix(name, "."+s.domain) {
+		found = s.forward(m, q, strings.TrimSuffix(strings.TrimSuffix(name, s.domain), "."))
+	}
+	if !found {
+		m.Rcode = dns.RcodeNameError
+	}
+	if len(m.Answer) == 0 {
+		m.Ns = []dns.RR{s.soa()}
+	}
+	w.WriteMsg(m)
+}
+
+// forward answers a name inside the cluster domain given as labels without the domain; reports
+// whether the name exists.
+func (s *server) forward(m *dns.Msg, q dns.Question, rel string) bool {
+	if rel == "" {
+		if q.Qtype == dns.TypeSOA {
+			m.Answer = append(m.Answer, s.soa())
+		}
+		return true
+	}
+	l := strings.Split(rel, ".")
+	n := len(l)
+	switch {
+	case n == 3 && l[2] == "pod":
+		ip := net.ParseIP(strings.ReplaceAll(l[0], "-", "."))
+		if ip == nil || ip.To4() == nil {
+			return false
+		}
+		s.addA(m, q, ip.String())
+		return true
+	case n == 1 && (l[0] == "svc" || l[0] == "pod"):
+		return true
+	case n == 2 && l[1] == "svc":
+		_, err := s.services.Services(l[0]).List(labels.Everything())
+		return err == nil
+	case n == 3 && l[2] == "svc":
+		return s.service(m, q, l[1], l[0])
+	case n == 4 && l[3] == "svc":
+		return s.endpoint(m, q, l[2], l[1], l[0])
+	case n == 5 && l[4] == "svc" && strings.HasPrefix(l[0], "_") && strings.HasPrefix(l[1], "_"):
+		return s.srv(m, q, l[3], l[2], l[0][1:], l[1][1:])
+	}
+	return false
+}
+
+func (s *server) service(m *dns.Msg, q dns.Question, ns, name string) bool {
+	svc, err := s.services.Services(ns).Get(name)
+	if err != nil {
+		return false
+	}
+	switch {
+	case svc.Spec.Type == v1.ServiceTypeExternalName:
+		// Like CoreDNS: the CNAME whatever the type asked; the target is not chased (nothing outside).
+		m.Answer = append(m.Answer, &dns.CNAME{Hdr: hdr(q.Name, dns.TypeCNAME), Target: dns.Fqdn(svc.Spec.ExternalName)})
+	case svc.Spec.ClusterIP != "" && svc.Spec.ClusterIP != v1.ClusterIPNone:
+		s.addA(m, q, svc.Spec.ClusterIP)
+	default:
+		s.eachEndpoint(ns, name, func(host, ip string) { s.addA(m, q, ip) })
+	}
+	return true
+}
+
+func (s *server) endpoint(m *dns.Msg, q dns.Question, ns, svcName, host string) bool {
+	found := false
+	s.eachEndpoint(ns, svcName, func(h, ip string) {
+		if h == host {
+			found = true
+			s.addA(m, q, ip)
+		}
+	})
+	return found
+}
+
+func (s *server) srv(m *dns.Msg, q dns.Question, ns, name, port, proto string) bool {
+	svc, err := s.services.Services(ns).Get(name)
+	if err != nil {
+		return false
+	}
+	base := name + "." + ns + ".svc." + s.domain
+	found := false
+	for _, p := range svc.Spec.Ports {
+		if p.Name != port || !strings.EqualFold(string(p.Protocol), proto) {
+			continue
+		}
+		found = true
+		if q.Qtype != dns.TypeSRV && q.Qtype != dns.TypeANY {
+			continue
+		}
+		if svc.Spec.ClusterIP != v1.ClusterIPNone {
+			m.Answer = append(m.Answer, &dns.SRV{Hdr: hdr(q.Name, dns.TypeSRV), Priority: 0, Weight: 100, Port: uint16(p.Port), Target: base})
+			if svc.Spec.ClusterIP != "" {
+				m.Extra = append(m.Extra, &dns.A{Hdr: hdr(base, dns.TypeA), A: net.ParseIP(svc.Spec.ClusterIP)})
+			}
+			continue
+		}
+		s.eachEndpointPort(ns, name, port, func(host, ip string, epPort int32) {
+			target := host + "." + base
+			m.Answer = append(m.Answer, &dns.SRV{Hdr: hdr(q.Name, dns.TypeSRV), Priority: 0, Weight: 100, Port: uint16(epPort), Target: target})
+			m.Extra = append(m.Extra, &dns.A{Hdr: hdr(target, dns.TypeA), A: net.ParseIP(ip)})
+		})
+	}
+	return found
+}
+
+// reverse answers PTR queries for ClusterIPs and the endpoints of headless services.
+func (s *server) reverse(m *dns.Msg, q dns.Question, name string) bool {
+	ip := arpaToIP(name)
+	if ip == "" {
+		return false
+	}
+	svcs, _ := s.services.List(labels.Everything())
+	found := false
+	for _, svc := range svcs {
+		base := svc.Name + "." + svc.Namespace + ".svc." + s.domain
+		if svc.Spec.ClusterIP == ip {
+			found = true
+			s.addPTR(m, q, base)
+		}
+		if svc.Spec.ClusterIP == v1.ClusterIPNone {
+			s.eachEndpoint(svc.Namespace, svc.Name, func(host, epIP string) {
+				if epIP == ip {
+					found = true
+					s.addPTR(m, q, host+"."+base)
+				}
+			})
+		}
+	}
+	return found
+}
+
+func (s *server) eachEndpoint(ns, name string, f func(host, ip string)) {
+	s.eachEndpointPort(ns, name, "", func(host, ip string, _ int32) { f(host, ip) })
+}
+
+// eachEndpointPort calls f once per ready address (and, with a port name, per matching port).
+func (s *server) eachEndpointPort(ns, name, port string, f func(host, ip string, port int32)) {
+	ep, err := s.endpoints.Endpoints(ns).Get(name)
+	if err != nil {
+		return
+	}
+	seen := map[string]bool{}
+	for _, sub := range ep.Subsets {
+		for _, a := range sub.Addresses {
+			host := a.Hostname
+			if host == "" {
+				host = strings.ReplaceAll(a.IP, ".", "-")
+			}
+			if port == "" {
+				if !seen[a.IP] {
+					seen[a.IP] = true
+					f(host, a.IP, 0)
+				}
+				continue
+			}
+			for _, p := range sub.Ports {
+				if p.Name == port {
+					f(host, a.IP, p.Port)
+				}
+			}
+		}
+	}
+}
+
+func (s *server) addA(m *dns.Msg, q dns.Question, ip string) {
+	parsed := net.ParseIP(ip)
+	if parsed == nil || parsed.To4() == nil || (q.Qtype != dns.TypeA && q.Qtype != dns.TypeANY) {
+		return
+	}
+	m.Answer = append(m.Answer, &dns.A{Hdr: hdr(q.Name, dns.TypeA), A: parsed.To4()})
+}
+
+func (s *server) addPTR(m *dns.Msg, q dns.Question, target string) {
+	if q.Qtype == dns.TypePTR || q.Qtype == dns.TypeANY {
+		m.Answer = append(m.Answer, &dns.PTR{Hdr: hdr(q.Name, dns.TypePTR), Ptr: target})
+	}
+}
+
+func (s *server) soa() dns.RR {
+	return &dns.SOA{Hdr: hdr(s.domain, dns.TypeSOA), Ns: "ns.dns." + s.domain, Mbox: "hostmaster." + s.domain,
+		Serial: 1, Refresh: 7200, Retry: 1800, Expire: 86400, Minttl: ttl}
+}
+
+func hdr(name string, t uint16) dns.RR_Header {
+	return dns.RR_Header{Name: name, Rrtype: t, Class: dns.ClassINET, Ttl: ttl}
+}
+
+// arpaToIP turns "4.3.2.1.in-addr.arpa." into "1.2.3.4" ("" when it is not a full IPv4 address).
+func arpaToIP(name string) string {
+	l := strings.Split(strings.TrimSuffix(name, ".in-addr.arpa."), ".")
+	if len(l) != 4 {
+		return ""
+	}
+	for i, j := 0, 3; i < j; i, j = i+1, j-1 {
+		l[i], l[j] = l[j], l[i]
+	}
+	ip := net.ParseIP(strings.Join(l, "."))
+	if ip == nil {
+		return ""
+	}
+	return ip.String()
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# End-to-end check of the node image: starts one node container from it (as the lifecycle would,
+# privileged or — on restricted hosts — with every capability but CAP_SYS_RESOURCE), then checks that
+# kubeadm reports v1.20.2, the inner runtime answers, and every image kubeadm lists (coredns excepted)
+# plus the cluster DNS image is present inside. The container and its volume are removed at the end,
+# even on failure. Needs root and a Docker engine; builds (or reuses) the image first.
+#   test/node-image.sh [--no-build]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "${ROOT}/test/node-lib.sh"
+VERSION=v1.20.2
+RUN_ID="node-image-$$"
+NODE="dind-test-node-$$"
+trap 'cleanup_run "${RUN_ID}"' EXIT
+
+if [ "${1:-}" != --no-build ]; then
+  "${ROOT}/scripts/build-node-image" --kubernetes-version "${VERSION}" >/dev/null
+fi
+passed=0 failed=0
+check() { # NAME COMMAND...
+  local name="$1"; shift
+  if out="$("$@" 2>&1)"; then passed=$((passed + 1)); log "ok: ${name}"
+  else failed=$((failed + 1)); log "FAILED: ${name}: ${out}"; fi
+}
+
+t0=$(date +%s.%N)
+start_node "${NODE}" "${RUN_ID}"
+trap 'rc=$?; [ "${rc}" = 0 ] || docker logs --tail 30 "${NODE}" >&2 2>/dev/null || true; cleanup_run "${RUN_ID}"' EXIT
+check "node becomes ready (systemd, inner runtime, images)" docker exec "${NODE}" dind-node-ready 90
+log "node ready after $(awk -v a="${t0}" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s"
+
+kubeadm_version="$(docker exec "${NODE}" kubeadm version -o short 2>&1 || true)"
+check "kubeadm version is ${VERSION} (got '${kubeadm_version}')" test "${kubeadm_version}" = "${VERSION}"
+check "kubelet reports ${VERSION}" sh -c "docker exec ${NODE} kubelet --version 2>&1 | grep -qw '${VERSION}'"
+check "kubectl reports ${VERSION}" sh -c "docker exec ${NODE} kubectl version --client --short 2>&1 | grep -qw '${VERSION}'"
+check "inner runtime answers" docker exec "${NODE}" docker version --format '{{.Server.Version}}'
+restricted="$(docker exec "${NODE}" cat /run/dind/restricted)"
+if [ "${restricted}" = true ]; then
+  check "inner runtime defaults to dind-runc (restricted host)" \
+    sh -c "docker exec ${NODE} docker info --format '{{.DefaultRuntime}}' | grep -qx dind-runc"
+fi
+mapfile -t wanted < <(docker exec "${NODE}" kubeadm config images list --image-repository dind-cluster.local \
+  --kubernetes-version "${VERSION}" 2>/dev/null | grep -v /coredns:)
+wanted+=(dind-cluster.local/cluster-dns:v1)
+check "kubeadm lists component images" test "${#wanted[@]}" -ge 7
+present="$(docker exec "${NODE}" docker images --format '{{.Repository}}:{{.Tag}}')"
+for img in "${wanted[@]}"; do
+  check "image ${img} present inside the node" grep -qx "${img}" <<<"${present}"
+done
+# A privileged container in the inner runtime (what kube-proxy is) must start on this host too.
+check "privileged inner container runs" docker exec "${NODE}" docker run --rm --privileged \
+  dind-cluster.local/kube-proxy:v1.20.2 iptables -t nat -S
+check "node state lives under /var (/etc/kubernetes is a symlink)" \
+  sh -c "docker exec ${NODE} readlink /etc/kubernetes | grep -qx /var/lib/dind/kubernetes"
+
+echo "node-image: ${passed} passed, ${failed} failed"
+[ "${failed}" = 0 ]
