@@ -120,13 +120,18 @@ public final class LiveClusterDump implements DumpSource {
     }
     write(out, "kubectl-all.txt", tables.isEmpty() ? "No resources found\n" : String.join("\n", tables));
     var describe = out.section("describe-all.txt");
+    boolean described = false;
     for (ObjectKind kind : KubeReports.ALL) {
       if (failed.containsKey(kind)) {
         describe.write(failed.get(kind).getBytes(StandardCharsets.UTF_8));
       }
       for (KubeObject object : objects.get(kind)) {
         describe.write(KubeReports.describe(object, events).getBytes(StandardCharsets.UTF_8));
+        described = true;
       }
+    }
+    if (!described && KubeReports.ALL.stream().noneMatch(failed::containsKey)) {
+      describe.write("No resources found\n".getBytes(StandardCharsets.UTF_8));
     }
     String nodes = KubeReports.table(objects.get(ObjectKind.NODE), false, now);
     write(out, "nodes.txt", failed.getOrDefault(ObjectKind.NODE, nodes.isEmpty() ? "No resources found\n" : nodes));
