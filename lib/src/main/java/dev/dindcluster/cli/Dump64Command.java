@@ -4,6 +4,7 @@ import dev.dindcluster.dump.DumpPrinter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -12,12 +13,13 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     name = "dump64",
     description = {
-      "Print the cluster state as an LZMA + base64 blob between '%%% start-base64 %%%' and",
-      "'%%% end-base64 %%%' lines (100 columns), readable by split-dump64 and by the original's",
-      "sed | base64 -d | lzma -dc pipeline. Secrets are redacted unless --no-redact."
+      "Print the running cluster's state (as 'dump' collects it) as an LZMA + base64 blob between",
+      "'%%% start-base64 %%%' and '%%% end-base64 %%%' lines (100 columns), readable by split-dump64",
+      "and by the original's sed | base64 -d | lzma -dc pipeline. Secrets are redacted unless --no-redact."
     })
 final class Dump64Command implements Callable<Integer> {
   @ParentCommand TopCommand top;
+  @Mixin ConfigOptions config;
 
   @Option(names = "--from-file", paramLabel = "FILE",
       description = "Encode a saved plain dump instead of collecting from the cluster.")
@@ -29,12 +31,15 @@ final class Dump64Command implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CliContext context = top.context();
-    var source = DumpCommand.Sources.resolve(context, fromFile, "dump64");
-    if (source.isEmpty()) {
-      return ExitCode.FAILURE.code;
+    long start = System.nanoTime();
+    // Compressed here, in-process (the original piped the dump through lzma inside the master).
+    try (DumpSources.Open source = DumpSources.open(context, fromFile, config, "dump64")) {
+      DumpPrinter.base64(source, context.out(), !noRedact);
     }
-    DumpPrinter.base64(source.get(), context.out(), !noRedact);
     context.out().flush();
+    if (fromFile == null) {
+      context.err().printf("dump64: done in %.1f s%n", (System.nanoTime() - start) / 1e9);
+    }
     return ExitCode.OK.code;
   }
 }

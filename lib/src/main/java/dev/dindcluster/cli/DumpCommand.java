@@ -1,13 +1,10 @@
 package dev.dindcluster.cli;
 
 import dev.dindcluster.dump.DumpPrinter;
-import dev.dindcluster.dump.DumpSource;
-import dev.dindcluster.dump.PlainDumpFileSource;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -16,11 +13,14 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     name = "dump",
     description = {
-      "Print the cluster state as a plain text dump: '@@@ <name> @@@' sections on stdout.",
+      "Print the state of the running cluster (the one the config options name) as a plain text dump:",
+      "'@@@ <name> @@@' sections on stdout: per node the kubelet and docker units, ps, inner containers,",
+      "addresses and routes; every pod container's log; get all, describe all, nodes and events.",
       "Secrets (bootstrap tokens, private keys, kubeconfig tokens) are redacted unless --no-redact."
     })
 final class DumpCommand implements Callable<Integer> {
   @ParentCommand TopCommand top;
+  @Mixin ConfigOptions config;
 
   @Option(names = "--from-file", paramLabel = "FILE",
       description = "Re-print a saved plain dump instead of collecting from the cluster.")
@@ -32,39 +32,14 @@ final class DumpCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     CliContext context = top.context();
-    var source = Sources.resolve(context, fromFile, "dump");
-    if (source.isEmpty()) {
-      return ExitCode.FAILURE.code;
+    long start = System.nanoTime();
+    try (DumpSources.Open source = DumpSources.open(context, fromFile, config, "dump")) {
+      DumpPrinter.plain(source, context.out(), !noRedact);
     }
-    DumpPrinter.plain(source.get(), context.out(), !noRedact);
     context.out().flush();
+    if (fromFile == null) {
+      context.err().printf("dump: done in %.1f s%n", (System.nanoTime() - start) / 1e9);
+    }
     return ExitCode.OK.code;
-  }
-
-  /**
-   * Picks the source for {@code dump}/{@code dump64}: a saved file, or the live cluster. The live
-   * collector belongs to the lifecycle; until it lands, {@link Sources#live} says so honestly.
-   */
-  static final class Sources {
-    private Sources() {}
-    static Optional<DumpSource> resolve(CliContext context, Path fromFile, String command) {
-      if (fromFile != null) {
-        Path file = context.workDir().resolve(fromFile);
-        if (!Files.isRegularFile(file)) {
-          throw new IllegalArgumentException(
-              "--from-file " + fromFile + ": no such file (" + file + "); expected a saved plain dump");
-        }
-        return Optional.of(new PlainDumpFileSource(file));
-      }
-      return live(context, command);
-    }
-
-    /** The lifecycle plugs its live-cluster collector in here. */
-    static Optional<DumpSource> live(CliContext context, String command) {
-      context.err().println(command + ": collecting from a live cluster needs the cluster lifecycle"
-          + " (issue #5: up/down/clean on the real engine), which has not landed yet. Nothing was done."
-          + " To re-print or encode a saved dump use: " + command + " --from-file FILE");
-      return Optional.empty();
-    }
   }
 }

@@ -21,6 +21,12 @@ public interface KubeApi extends AutoCloseable {
   /** A container's log; {@code previous} for the one before its last restart. */
   String podLogs(String namespace, String pod, String container, boolean previous);
 
+  /**
+   * Every object of one kind, in all namespaces, ordered by namespace then name (Secrets are not a
+   * kind this lists: a dump must never carry them).
+   */
+  List<KubeObject> objects(ObjectKind kind);
+
   /** Events of one namespace, or of all when {@code namespace} is null, oldest first. */
   List<EventInfo> events(String namespace);
 

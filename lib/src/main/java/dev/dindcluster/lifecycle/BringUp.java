@@ -135,11 +135,9 @@ final class BringUp {
       PublishedPort port = runtime.publishedPort(plan.master().name(), ClusterPlan.INTERNAL_APISERVER_PORT)
           .orElseThrow(() -> new LifecycleFailure("the API server port of " + plan.master().name() + " is not published"));
       s.apiServerPort = port.hostPort();
-      String host = plan.apiServer().bindAddress().family() == dev.dindcluster.net.IpFamily.IPV6
-          ? "[" + plan.apiServer().bindAddress() + "]" : plan.apiServer().bindAddress().toString();
       String admin = NodeOps.readText(runtime, plan.master().name(), "/etc/kubernetes/admin.conf");
       KubeconfigEntry entry = s.kubeconfigs().entryFrom(admin, plan.context())
-          .withServer("https://" + host + ":" + port.hostPort());
+          .withServer(ApiAccess.publishedServer(plan, port.hostPort()));
       s.kubeconfigs().merge(entry, plan.useContext());
       s.adminAccess = entry;
       s.progress().detail("context " + plan.context() + " in " + s.kubeconfigs().path() + " -> " + entry.server());

@@ -51,15 +51,6 @@ class DumpCommandsTest {
   }
 
   @Test
-  void dumpWithoutALiveSourceFailsHonestly() {
-    assertThat(run(new byte[0], "dump")).isEqualTo(1);
-    assertThat(out()).isEmpty();
-    assertThat(err()).contains("needs the cluster lifecycle").contains("--from-file FILE");
-    assertThat(run(new byte[0], "dump64")).isEqualTo(1);
-    assertThat(out()).isEmpty();
-  }
-
-  @Test
   void dumpFromFileRePrintsAndDump64FromFileEncodes() throws IOException {
     Files.write(work.resolve("saved.txt"), vector("sample-dump.txt"));
     assertThat(run(new byte[0], "dump", "--from-file", "saved.txt")).isZero();

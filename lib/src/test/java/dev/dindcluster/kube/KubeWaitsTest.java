@@ -53,6 +53,7 @@ class KubeWaitsTest {
     @Override public List<PodStatus> pods(String namespace) { return List.of(); }
     @Override public String podLogs(String namespace, String pod, String container, boolean previous) { return ""; }
     @Override public List<EventInfo> events(String namespace) { return List.of(); }
+    @Override public List<KubeObject> objects(ObjectKind kind) { return List.of(); }
     @Override public void close() {}
   }
 

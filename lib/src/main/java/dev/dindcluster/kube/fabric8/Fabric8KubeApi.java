@@ -4,7 +4,9 @@ import dev.dindcluster.kube.EventInfo;
 import dev.dindcluster.kube.KubeApi;
 import dev.dindcluster.kube.KubeFailure;
 import dev.dindcluster.kube.KubeconfigEntry;
+import dev.dindcluster.kube.KubeObject;
 import dev.dindcluster.kube.NodeStatus;
+import dev.dindcluster.kube.ObjectKind;
 import dev.dindcluster.kube.PodStatus;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.Config;
@@ -114,6 +116,11 @@ public final class Fabric8KubeApi implements KubeApi {
       }
       return log;
     });
+  }
+
+  @Override
+  public List<KubeObject> objects(ObjectKind kind) {
+    return call("list " + kind.kind + "s", () -> new Fabric8Objects(client).list(kind));
   }
 
   @Override

@@ -1,0 +1,89 @@
+package dev.dindcluster.kube;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An in-memory {@link KubeApi} for unit tests: pods, logs, objects and events as the test puts
+ * them; a call named in {@link #failing} throws the {@link KubeFailure} the real adapter would.
+ */
+public final class FakeKubeApi implements KubeApi {
+  public boolean ready = true;
+  public boolean closed;
+  public final List<PodStatus> pods = new ArrayList<>();
+  public final List<EventInfo> events = new ArrayList<>();
+  public final Map<ObjectKind, List<KubeObject>> objects = new EnumMap<>(ObjectKind.class);
+  /** Logs by "ns/pod/container" (current) and "ns/pod/container/previous". */
+  public final Map<String, String> logs = new HashMap<>();
+  /** Calls that fail: "pods", "events", "objects:<KIND>", or a log key as in {@link #logs}. */
+  public final List<String> failing = new ArrayList<>();
+
+  public FakeKubeApi pod(String namespace, String name, String node, PodStatus.Container... containers) {
+    pods.add(new PodStatus(namespace, name, node, "Running", "10.244.1.5", List.of(containers)));
+    return this;
+  }
+
+  public FakeKubeApi object(KubeObject object) {
+    objects.computeIfAbsent(object.kind(), k -> new ArrayList<>()).add(object);
+    return this;
+  }
+
+  private void check(String call) {
+    if (failing.contains(call)) {
+      throw new KubeFailure(call + ": injected failure (HTTP 500)");
+    }
+  }
+
+  @Override
+  public boolean readyz() {
+    return ready;
+  }
+
+  @Override
+  public List<NodeStatus> nodes() {
+    check("nodes");
+    return List.of();
+  }
+
+  @Override
+  public void apply(String manifestYaml) {
+    throw new UnsupportedOperationException("not used by the tests of this fake");
+  }
+
+  @Override
+  public List<PodStatus> pods(String namespace) {
+    check("pods");
+    return pods.stream().filter(p -> namespace == null || namespace.equals(p.namespace())).toList();
+  }
+
+  @Override
+  public String podLogs(String namespace, String pod, String container, boolean previous) {
+    String key = namespace + "/" + pod + "/" + container + (previous ? "/previous" : "");
+    check(key);
+    String log = logs.get(key);
+    if (log == null) {
+      throw new KubeFailure("logs of " + key + ": not found");
+    }
+    return log;
+  }
+
+  @Override
+  public List<KubeObject> objects(ObjectKind kind) {
+    check("objects:" + kind);
+    return objects.getOrDefault(kind, List.of());
+  }
+
+  @Override
+  public List<EventInfo> events(String namespace) {
+    check("events");
+    return events.stream().filter(e -> namespace == null || namespace.equals(e.namespace())).toList();
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+  }
+}
