@@ -10,6 +10,9 @@ die() { printf '[%s] error: %s\n' "${LOG_TAG}" "$*" >&2; exit 1; }
 # Invalid input: nothing was created.
 die_usage() { printf '[%s] error: %s\n' "${LOG_TAG}" "$*" >&2; exit 2; }
 
+# set -e would otherwise end a script silently on an unexpected failure.
+trap 'printf "[%s] error: unexpected failure (exit %s) at %s:%s: %s\n" "${LOG_TAG}" "$?" "${BASH_SOURCE[0]}" "${LINENO}" "${BASH_COMMAND}" >&2' ERR
+
 sha256() { sha256sum | cut -d' ' -f1; }
 
 _step_name=""
