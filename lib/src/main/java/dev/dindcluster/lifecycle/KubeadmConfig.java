@@ -93,7 +93,9 @@ public final class KubeadmConfig {
         // Nodes share the host's disk and cannot pull images back: never evict, never GC images.
         .append("evictionHard: {\"memory.available\": \"0%\", \"nodefs.available\": \"0%\", \"nodefs.inodesFree\": \"0%\", \"imagefs.available\": \"0%\"}\n")
         .append("imageGCHighThresholdPercent: 100\n")
-        .append("imageGCLowThresholdPercent: 99\n");
+        .append("imageGCLowThresholdPercent: 99\n")
+        // Restricted hosts cannot lower oom_score_adj; 0 keeps kubelet from logging that it failed.
+        .append("oomScoreAdj: 0\n");
     if (in.dualStack()) {
       y.append("featureGates: {IPv6DualStack: true}\n");
     }

@@ -6,9 +6,9 @@
 # --restart) all nodes stopped and started again from their /var volumes.
 # Everything is labelled dev.dindcluster.test=<run id> and removed at the end, even on failure
 # (--keep leaves it running for inspection). Timings go to stderr and to $TIMINGS_FILE if set.
-#   test/node-image-cluster.sh [--no-build] [--restart] [--keep]
+#   scripts/node-image/manual-cluster.sh [--no-build] [--restart] [--keep]
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 . "${ROOT}/test/node-lib.sh"
 BUILD=true RESTART=false KEEP=false
 for a in "$@"; do
