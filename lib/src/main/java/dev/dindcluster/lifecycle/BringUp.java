@@ -27,6 +27,17 @@ final class BringUp {
 
   private BringUp() {}
 
+  /** What the plan allows but this project cannot bring up here; refused before anything is created. */
+  static Action checkSupported() {
+    return Action.of("Checking the plan", s -> {
+      ClusterPlan plan = s.plan();
+      if (!plan.cniPlugin().perNodeRoutes) {
+        throw new IllegalArgumentException("CNI_PLUGIN='" + plan.cniPlugin().knobValue + "': its manifests come from the"
+            + " internet, which clusters here cannot reach; use bridge or ptp (both work offline)");
+      }
+    });
+  }
+
   static Action checkImage() {
     return Action.of("Checking the node image", s -> {
       ClusterPlan plan = s.plan();

@@ -33,6 +33,7 @@ public final class ClusterLifecycle {
 
   public static List<Action> fullBringUp(ClusterPlan plan, List<String> initArgs, List<String> joinArgs) {
     List<Action> actions = new ArrayList<>();
+    actions.add(BringUp.checkSupported());
     actions.add(BringUp.checkImage());
     actions.add(removeContainers());
     actions.add(BringUp.ensureNetwork());
@@ -55,6 +56,7 @@ public final class ClusterLifecycle {
 
   public static List<Action> restore(ClusterPlan plan) {
     List<Action> actions = new ArrayList<>();
+    actions.add(BringUp.checkSupported());
     actions.add(BringUp.checkImage());
     actions.add(removeContainers());
     actions.add(BringUp.ensureNetwork());
@@ -69,6 +71,7 @@ public final class ClusterLifecycle {
   /** {@code init}: the master alone, with extra kubeadm init arguments (workers come with {@code join}). */
   public static List<Action> init(ClusterPlan plan, List<String> initArgs) {
     List<Action> actions = new ArrayList<>();
+    actions.add(BringUp.checkSupported());
     actions.add(BringUp.checkImage());
     actions.add(removeContainers());
     actions.add(BringUp.ensureNetwork());
@@ -94,6 +97,7 @@ public final class ClusterLifecycle {
    */
   public static List<Action> join(ClusterPlan grownPlan, NodePlan newNode, List<String> joinArgs) {
     List<Action> actions = new ArrayList<>();
+    actions.add(BringUp.checkSupported());
     actions.add(BringUp.checkImage());
     actions.add(Action.of("Fetching join credentials from " + grownPlan.master().name(), s -> {
       String master = s.plan().master().name();
