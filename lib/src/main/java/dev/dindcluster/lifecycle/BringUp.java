@@ -104,6 +104,30 @@ final class BringUp {
     });
   }
 
+  /**
+   * Runs two actions at once and waits for both: the master's kubeadm init needs only the master,
+   * so the workers boot meanwhile instead of competing with it beforehand.
+   */
+  static Action concurrently(String title, Action first, Action second) {
+    return Action.of(title, s -> Parallel.forEach(List.of(first, second), action -> {
+      try {
+        action.execute(s);
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new LifecycleFailure(action.title() + ": " + e.getMessage(), e);
+      }
+    }));
+  }
+
+  /** Two actions one after the other, as one. */
+  static Action sequence(Action first, Action second) {
+    return Action.of(first.title() + ", " + second.title(), s -> {
+      first.execute(s);
+      second.execute(s);
+    });
+  }
+
   static Action configurePodNetwork(List<NodePlan> nodes) {
     return Action.of("Configuring the pod network (" + "CNI, routes)", s -> Parallel.forEach(nodes, node -> {
       NodeOps.configurePodNetwork(s.plan(), s.runtime(), node);

@@ -39,9 +39,15 @@ public final class ClusterLifecycle {
     actions.add(BringUp.ensureNetwork());
     actions.add(BringUp.freshVolumes());
     // All node containers at once: their addresses are static, so order does not matter.
-    actions.add(BringUp.startNodes("Starting " + plan.nodes().size() + " node containers", plan.nodes()).waiting());
-    actions.add(BringUp.configurePodNetwork(plan.nodes()));
-    actions.add(BringUp.kubeadmInit(initArgs).waiting());
+    // The master first; its kubeadm init then runs while the workers boot (on 2 cores, booting all
+    // three before init made init wait for CPU the workers were using).
+    actions.add(BringUp.startNodes("Starting the master", List.of(plan.master())).waiting());
+    Action init = BringUp.sequence(BringUp.configurePodNetwork(List.of(plan.master())), BringUp.kubeadmInit(initArgs));
+    actions.add(plan.workers().isEmpty()
+        ? init.waiting()
+        : BringUp.concurrently("kubeadm init while " + plan.workers().size() + " workers start", init,
+            BringUp.sequence(BringUp.startNodes("Starting workers", plan.workers()), BringUp.configurePodNetwork(plan.workers())))
+            .waiting());
     actions.add(BringUp.writeKubeconfig());
     if (!plan.workers().isEmpty()) {
       actions.add(BringUp.joinWorkers(plan.workers(), joinArgs).waiting());
