@@ -1,0 +1,133 @@
+package dev.dindcluster.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dindcluster.config.FixedRelease;
+import dev.dindcluster.kube.fabric8.Fabric8KubeconfigStore;
+import dev.dindcluster.plan.ClusterPlan;
+import dev.dindcluster.plan.Planner;
+import dev.dindcluster.progress.Progress;
+import dev.dindcluster.runtime.ExecResult;
+import dev.dindcluster.runtime.FakeNodeRuntime;
+import dev.dindcluster.runtime.NetworkSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ordering and cleanup of the lifecycle against the fake runtime (the real engine is test/cluster-lifecycle.sh). */
+class ClusterLifecycleTest {
+  static final FixedRelease RELEASE = new FixedRelease("dind-cluster-v1.20", "v1.20.2", "dind-cluster/node:v1.20.2");
+  @TempDir Path tmp;
+
+  ClusterPlan plan(Map<String, String> settings) {
+    return Planner.plan(settings, RELEASE, () -> 1);
+  }
+
+  ClusterSession session(ClusterPlan plan, FakeNodeRuntime runtime, boolean retain) {
+    return new ClusterSession(plan, runtime, new Fabric8KubeconfigStore(tmp.resolve("kubeconfig"), Duration.ofSeconds(5)),
+        entry -> { throw new AssertionError("no API calls expected"); }, Progress.silent(),
+        new ClusterSession.Options(retain, Duration.ofSeconds(5)));
+  }
+
+  static FakeNodeRuntime runtimeWhereKubeadmInitFails() {
+    return new FakeNodeRuntime()
+        .addImage("dind-cluster/node:v1.20.2", Map.of())
+        .onExec((container, request) -> request.command().contains("init")
+            ? new ExecResult(1, "", "[init] timed out waiting for the condition\n")
+            : new ExecResult(0, "", ""));
+  }
+
+  @Test
+  void aFailedStepIsNamedWithTheCommandsOutputAndEverythingThisRunCreatedIsRemoved() {
+    FakeNodeRuntime runtime = runtimeWhereKubeadmInitFails();
+    runtime.createVolume("unrelated", Map.of());
+    ClusterPlan plan = plan(Map.of());
+
+    assertThatThrownBy(() -> ActionRunner.run(session(plan, runtime, false), ClusterLifecycle.fullBringUp(plan, List.of(), List.of())))
+        .isInstanceOf(LifecycleFailure.class)
+        .hasMessageContaining("step 'kubeadm init")
+        .hasMessageContaining("timed out waiting for the condition");
+
+    assertThat(runtime.containersWithLabel(ClusterLabels.filter(plan), true)).isEmpty();
+    assertThat(runtime.volumesWithLabel(ClusterLabels.filter(plan))).isEmpty();
+    assertThat(runtime.findNetwork("kubeadm-dind-net")).isEmpty();
+    assertThat(runtime.findVolume("unrelated")).isPresent();
+    // Master first, then init while workers start; containers removed before volumes and network.
+    List<String> journal = runtime.journal();
+    assertThat(indexOf(journal, "create container kube-master")).isLessThan(indexOf(journal, "create container kube-node-1"));
+    assertThat(indexOf(journal, "remove container kube-master")).isLessThan(indexOf(journal, "remove volume kubeadm-dind-kube-master"));
+    assertThat(indexOf(journal, "remove volume kubeadm-dind-kube-master")).isLessThan(indexOf(journal, "remove network kubeadm-dind-net"));
+  }
+
+  @Test
+  void retainKeepsWhatTheFailedRunCreated() {
+    FakeNodeRuntime runtime = runtimeWhereKubeadmInitFails();
+    ClusterPlan plan = plan(Map.of());
+    assertThatThrownBy(() -> ActionRunner.run(session(plan, runtime, true), ClusterLifecycle.fullBringUp(plan, List.of(), List.of())))
+        .isInstanceOf(LifecycleFailure.class);
+    assertThat(runtime.findContainer("kube-master")).isPresent();
+    assertThat(runtime.findVolume("kubeadm-dind-kube-node-2")).isPresent();
+  }
+
+  @Test
+  void aMissingImageFailsBeforeAnythingIsCreatedAndSaysHowToBuildIt() {
+    FakeNodeRuntime runtime = new FakeNodeRuntime();
+    ClusterPlan plan = plan(Map.of());
+    assertThatThrownBy(() -> ActionRunner.run(session(plan, runtime, false), ClusterLifecycle.fullBringUp(plan, List.of(), List.of())))
+        .hasMessageContaining("scripts/build-node-image");
+    assertThat(runtime.journal()).noneMatch(line -> line.startsWith("create"));
+  }
+
+  @Test
+  void onlineOnlyCnisAreInvalidInputBeforeAnythingIsCreated() {
+    FakeNodeRuntime runtime = new FakeNodeRuntime().addImage("dind-cluster/node:v1.20.2", Map.of());
+    ClusterPlan plan = plan(Map.of("CNI_PLUGIN", "calico"));
+    assertThatThrownBy(() -> ActionRunner.run(session(plan, runtime, false), ClusterLifecycle.fullBringUp(plan, List.of(), List.of())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("CNI_PLUGIN='calico'");
+    assertThat(runtime.journal()).noneMatch(line -> line.startsWith("create"));
+  }
+
+  @Test
+  void cleanRemovesOnlyWhatIsLabelledAsThisClusters() {
+    FakeNodeRuntime runtime = new FakeNodeRuntime();
+    ClusterPlan mine = plan(Map.of("CLUSTER_ID", "20"));
+    ClusterPlan other = plan(Map.of());
+    runtime.createVolume("kubeadm-dind-kube-master-cluster-20", ClusterLabels.of(mine));
+    runtime.createVolume("kubeadm-dind-kube-node-1-cluster-20", Map.of()); // named like ours, not labelled
+    runtime.createVolume("kubeadm-dind-kube-master", ClusterLabels.of(other));
+    runtime.createNetworkIfAbsent(new NetworkSpec("kubeadm-dind-net-cluster-20", Map.of(), List.of(), false)); // not ours
+
+    ActionRunner.run(session(mine, runtime, false), ClusterLifecycle.clean());
+
+    assertThat(runtime.findVolume("kubeadm-dind-kube-master-cluster-20")).isEmpty();
+    assertThat(runtime.findVolume("kubeadm-dind-kube-node-1-cluster-20")).isPresent();
+    assertThat(runtime.findVolume("kubeadm-dind-kube-master")).isPresent();
+    assertThat(runtime.findNetwork("kubeadm-dind-net-cluster-20")).isPresent();
+  }
+
+  @Test
+  void upRestoresOnlyWhenEveryNodeVolumeIsOurs() {
+    FakeNodeRuntime runtime = new FakeNodeRuntime();
+    ClusterPlan plan = plan(Map.of());
+    assertThat(ClusterLifecycle.upMode(plan, runtime)).isEqualTo(ClusterLifecycle.UpMode.FULL);
+    for (var node : plan.nodes()) {
+      runtime.createVolume(node.volume(), ClusterLabels.of(plan));
+    }
+    assertThat(ClusterLifecycle.upMode(plan, runtime)).isEqualTo(ClusterLifecycle.UpMode.RESTORE);
+    assertThat(ClusterLifecycle.upMode(plan(Map.of("SKIP_SNAPSHOT", "y")), runtime)).isEqualTo(ClusterLifecycle.UpMode.FULL);
+  }
+
+  private static int indexOf(List<String> journal, String prefix) {
+    for (int i = 0; i < journal.size(); i++) {
+      if (journal.get(i).startsWith(prefix)) {
+        return i;
+      }
+    }
+    throw new AssertionError("no journal line starting '" + prefix + "' in " + journal);
+  }
+}
