@@ -36,10 +36,12 @@ public final class ClusterLifecycle {
     actions.add(BringUp.checkImage());
     actions.add(removeContainers());
     actions.add(BringUp.ensureNetwork());
+    actions.addAll(Ipv6Setup.supportContainers(plan));
     actions.add(BringUp.freshVolumes());
     // All node containers at once: their addresses are static, so order does not matter.
     actions.add(BringUp.startNodes("Starting " + plan.nodes().size() + " node containers", plan.nodes()).waiting());
     actions.add(BringUp.configurePodNetwork(plan.nodes()));
+    actions.addAll(Ipv6Setup.routeNodes(plan, plan.nodes()));
     actions.add(BringUp.kubeadmInit(initArgs).waiting());
     actions.add(BringUp.writeKubeconfig());
     if (!plan.workers().isEmpty()) {
@@ -58,9 +60,11 @@ public final class ClusterLifecycle {
     actions.add(BringUp.checkImage());
     actions.add(removeContainers());
     actions.add(BringUp.ensureNetwork());
+    actions.addAll(Ipv6Setup.supportContainers(plan));
     actions.add(BringUp.startNodes("Restoring " + plan.nodes().size() + " node containers from their volumes", plan.nodes()).waiting());
     actions.add(BringUp.checkSnapshot());
     actions.add(BringUp.configurePodNetwork(plan.nodes()));
+    actions.addAll(Ipv6Setup.routeNodes(plan, plan.nodes()));
     actions.add(BringUp.writeKubeconfig());
     actions.add(BringUp.waitReady().waiting());
     return actions;
@@ -72,6 +76,7 @@ public final class ClusterLifecycle {
     actions.add(BringUp.checkImage());
     actions.add(removeContainers());
     actions.add(BringUp.ensureNetwork());
+    actions.addAll(Ipv6Setup.supportContainers(plan));
     actions.add(Action.of("Creating the master's volume", s -> {
       NodePlan master = s.plan().master();
       if (s.runtime().findVolume(master.volume()).isPresent()) {
@@ -82,6 +87,7 @@ public final class ClusterLifecycle {
     }));
     actions.add(BringUp.startNodes("Starting the master", List.of(plan.master())));
     actions.add(BringUp.configurePodNetwork(List.of(plan.master())));
+    actions.addAll(Ipv6Setup.routeNodes(plan, List.of(plan.master())));
     actions.add(BringUp.kubeadmInit(initArgs).waiting());
     actions.add(BringUp.writeKubeconfig());
     actions.add(BringUp.deployDns());
@@ -109,6 +115,7 @@ public final class ClusterLifecycle {
     }));
     actions.add(BringUp.startNodes("Starting " + newNode.name(), List.of(newNode)));
     actions.add(BringUp.configurePodNetwork(List.of(newNode)));
+    actions.addAll(Ipv6Setup.routeNodes(grownPlan, List.of(newNode)));
     actions.add(Action.of("Adding pod routes to " + newNode.name() + " on every node", s -> {
       if (s.plan().cniPlugin().perNodeRoutes) {
         var running = ClusterQueries.runningNodes(s.plan(), s.runtime()).stream().map(c -> c.name()).toList();
