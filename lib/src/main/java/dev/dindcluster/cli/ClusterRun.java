@@ -36,6 +36,13 @@ final class ClusterRun {
         if (existing.isPresent()) {
           int id = Integer.parseInt(existing.get());
           plan = Planner.plan(settings, context.release(), () -> id);
+        } else {
+          // A new cluster: keep clear of the subnets of the dind clusters that exist now.
+          List<dev.dindcluster.net.Cidr> taken = runtime.networksWithLabel(ClusterLabels.CLUSTER).stream()
+              .flatMap(n -> n.subnets().stream())
+              .map(subnet -> dev.dindcluster.net.Cidr.parse(subnet.cidr()))
+              .toList();
+          plan = dev.dindcluster.plan.RandomIdChoice.avoidTaken(plan, id -> Planner.plan(settings, context.release(), () -> id), taken);
         }
       }
     }

@@ -54,11 +54,9 @@ public final class Planner {
       NodeLimits.check(mode, mgmt, numNodes, findings);
     }
     boolean aaaa = allowAaaaUse(s, mode, findings);
-    if (mode == IpMode.DUAL_STACK && identity != null && !identity.isDefaultLabel()) {
-      String knob = s.isSet("DIND_LABEL") ? "DIND_LABEL" : "CLUSTER_ID";
-      findings.problem(knob, s.raw(knob), "Multiple parallel clusters currently not supported for dual-stack mode:"
-          + " leave CLUSTER_ID and DIND_LABEL unset with IP_MODE=dual-stack");
-    }
+    // The original refused CLUSTER_ID/DIND_LABEL in dual-stack mode (its host-wide ip6tables
+    // masquerading and resolv.conf fix-ups were per host); here every address is per cluster and
+    // nothing is changed on the host, so dual-stack clusters run side by side like the others.
     Nat64Plan nat64 = null;
     if (mode == IpMode.IPV6) {
       // With an invalid identity, still check what does not depend on the id (as id 0).
