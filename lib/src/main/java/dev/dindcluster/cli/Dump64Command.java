@@ -1,11 +1,9 @@
 package dev.dindcluster.cli;
 
 import dev.dindcluster.dump.DumpPrinter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code dump64}: the dump, LZMA-compressed and base64-framed, for CI logs. */
@@ -21,23 +19,18 @@ final class Dump64Command implements Callable<Integer> {
   @ParentCommand TopCommand top;
   @Mixin ConfigOptions config;
 
-  @Option(names = "--from-file", paramLabel = "FILE",
-      description = "Encode a saved plain dump instead of collecting from the cluster.")
-  Path fromFile;
-
-  @Option(names = "--no-redact", description = "Keep secrets in the dump (do not post it publicly).")
-  boolean noRedact;
+  @Mixin DumpOptions dumpOptions;
 
   @Override
   public Integer call() throws Exception {
     CliContext context = top.context();
     long start = System.nanoTime();
     // Compressed here, in-process (the original piped the dump through lzma inside the master).
-    try (DumpSources.Open source = DumpSources.open(context, fromFile, config, "dump64")) {
-      DumpPrinter.base64(source, context.out(), !noRedact);
+    try (DumpSources.Open source = DumpSources.open(context, dumpOptions.fromFile, config, "dump64")) {
+      DumpPrinter.base64(source, context.out(), !dumpOptions.noRedact);
     }
     context.out().flush();
-    if (fromFile == null) {
+    if (dumpOptions.fromFile == null) {
       context.err().printf("dump64: done in %.1f s%n", (System.nanoTime() - start) / 1e9);
     }
     return ExitCode.OK.code;

@@ -1,11 +1,9 @@
 package dev.dindcluster.cli;
 
 import dev.dindcluster.dump.DumpPrinter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code dump}: the cluster state as a plain text block on stdout. */
@@ -22,22 +20,17 @@ final class DumpCommand implements Callable<Integer> {
   @ParentCommand TopCommand top;
   @Mixin ConfigOptions config;
 
-  @Option(names = "--from-file", paramLabel = "FILE",
-      description = "Re-print a saved plain dump instead of collecting from the cluster.")
-  Path fromFile;
-
-  @Option(names = "--no-redact", description = "Keep secrets in the dump (do not post it publicly).")
-  boolean noRedact;
+  @Mixin DumpOptions dumpOptions;
 
   @Override
   public Integer call() throws Exception {
     CliContext context = top.context();
     long start = System.nanoTime();
-    try (DumpSources.Open source = DumpSources.open(context, fromFile, config, "dump")) {
-      DumpPrinter.plain(source, context.out(), !noRedact);
+    try (DumpSources.Open source = DumpSources.open(context, dumpOptions.fromFile, config, "dump")) {
+      DumpPrinter.plain(source, context.out(), !dumpOptions.noRedact);
     }
     context.out().flush();
-    if (fromFile == null) {
+    if (dumpOptions.fromFile == null) {
       context.err().printf("dump: done in %.1f s%n", (System.nanoTime() - start) / 1e9);
     }
     return ExitCode.OK.code;
