@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code e2e [focus] [skip]}: the parallel conformance run. */
 @Command(name = "e2e", description = {
-    "Run Kubernetes' conformance e2e tests against the cluster, 2 ginkgo processes in parallel.",
+    "Run Kubernetes' conformance e2e tests against the cluster, 2 ginkgo processes in parallel (1 when",
+    "DIND_NO_PARALLEL_E2E is set).",
     "FOCUS defaults to '\\[Conformance\\]', SKIP to '\\[Serial\\]|\\[Disruptive\\]|\\[Slow\\]' (Go regular expressions).",
     "Needs e2e.test/ginkgo (scripts/build-k8s-binaries --with-e2e) and the test images (scripts/build-e2e-images).",
     "Writes JUnit XML, e2e.log and summary.txt into --report-dir; exits 1 when a spec fails, 2 on a bad expression,",

@@ -75,11 +75,12 @@ public final class E2eRunner {
       tmp = Files.createTempDirectory("dind-e2e");
       TestKubeconfig.Written kubeconfig = TestKubeconfig.write(plan, runtime, tmp);
       progress.detail("e2e.test talks to " + kubeconfig.server());
-      var invocation = GinkgoRun.invocation(request.suite(), request.filter(), tools, images, kubeconfig.file(), reportDir);
+      int processes = processes(request.suite(), env);
+      var invocation = GinkgoRun.invocation(processes, request.filter(), tools, images, kubeconfig.file(), reportDir);
       long start = System.nanoTime();
       int exit;
       try (Progress.Step step = progress.step("Running " + request.suite().command() + " (ginkgo, "
-          + request.suite().ginkgoNodes() + (request.suite().ginkgoNodes() == 1 ? " process)" : " processes)"))) {
+          + processes + (processes == 1 ? " process)" : " processes)"))) {
         exit = GinkgoRun.run(invocation, log, reportDir.resolve("e2e.log"));
       }
       Duration wall = Duration.ofNanos(System.nanoTime() - start);
@@ -94,6 +95,11 @@ public final class E2eRunner {
     } finally {
       deleteTree(tmp);
     }
+  }
+
+  /** Ginkgo processes: the suite's, or one when DIND_NO_PARALLEL_E2E is set (as in the original). */
+  static int processes(E2eSuite suite, java.util.Map<String, String> env) {
+    return env.getOrDefault("DIND_NO_PARALLEL_E2E", "").isEmpty() ? suite.ginkgoNodes() : 1;
   }
 
   /** Why the run counts as failed, or "" when it passed. */

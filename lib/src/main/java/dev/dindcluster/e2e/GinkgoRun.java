@@ -32,9 +32,15 @@ public final class GinkgoRun {
   /** The command line: ginkgo's own flags, then e2e.test's after {@code --}. */
   public static Invocation invocation(E2eSuite suite, SpecFilter filter, E2eTools tools, TestImages images,
       Path kubeconfig, Path reportDir) {
+    return invocation(suite.ginkgoNodes(), filter, tools, images, kubeconfig, reportDir);
+  }
+
+  /** As above with {@code nodes} ginkgo processes. */
+  public static Invocation invocation(int nodes, SpecFilter filter, E2eTools tools, TestImages images,
+      Path kubeconfig, Path reportDir) {
     List<String> cmd = new ArrayList<>(List.of(
         tools.ginkgo().toString(),
-        "-nodes=" + suite.ginkgoNodes(),
+        "-nodes=" + nodes,
         "-noColor",
         "-slowSpecThreshold=60",
         tools.e2eTest().toString(),

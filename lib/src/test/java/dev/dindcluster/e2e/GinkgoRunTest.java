@@ -30,6 +30,13 @@ class GinkgoRunTest {
   }
 
   @Test
+  void noParallelE2eMakesTheParallelRunSerialAsInTheOriginal() {
+    assertThat(E2eRunner.processes(E2eSuite.PARALLEL, Map.of())).isEqualTo(2);
+    assertThat(E2eRunner.processes(E2eSuite.PARALLEL, Map.of("DIND_NO_PARALLEL_E2E", "y"))).isEqualTo(1);
+    assertThat(E2eRunner.processes(E2eSuite.SERIAL, Map.of())).isEqualTo(1);
+  }
+
+  @Test
   void serialRunUsesOneProcessAndNoEmptySkip() {
     var inv = GinkgoRun.invocation(E2eSuite.SERIAL, SpecFilter.of(E2eSuite.SERIAL, null, null), tools, images,
         Path.of("/t/k"), Path.of("/r"));
