@@ -7,7 +7,8 @@
 //	                                        (or that dashed IP)
 //	_<port>._<proto>.<svc>.<ns>.svc.<domain> SRV for a named service port
 //	<a-b-c-d>.<ns>.pod.<domain>             A: the IP written in the name
-//	<reversed ip>.in-addr.arpa              PTR for ClusterIPs and headless endpoints
+//	<reversed ip>.in-addr.arpa              PTR for ClusterIPs, headless endpoints and endpoints with a
+//	                                        hostname
 //
 // Unknown names get NXDOMAIN (not SERVFAIL: resolvers then stop at once instead of retrying), known
 // names asked for another type get an empty NOERROR answer. Nothing is forwarded outside the cluster:
@@ -131,7 +132,36 @@ func (s *server) handle(w dns.ResponseWriter, req *dns.Msg) {
 	if len(m.Answer) == 0 {
 		m.Ns = []dns.RR{s.soa()}
 	}
+	fit(m, req, w.LocalAddr().Network() == "udp")
 	w.WriteMsg(m)
+}
+
+// fit keeps a UDP answer within what the client can take (512 bytes, or its EDNS0 buffer size),
+// setting TC so it retries over TCP: a headless service with many endpoints exceeds 512 bytes.
+func fit(m *dns.Msg, req *dns.Msg, udp bool) {
+	m.Compress = true
+	size := dns.MinMsgSize
+	if opt := req.IsEdns0(); opt != nil {
+		if s := int(opt.UDPSize()); s > size {
+			size = s
+		}
+		if size > dns.DefaultMsgSize {
+			size = dns.DefaultMsgSize
+		}
+		m.SetEdns0(uint16(size), false)
+	}
+	if !udp || m.Len() <= size {
+		return
+	}
+	m.Truncated = true
+	var opt []dns.RR
+	if o := m.IsEdns0(); o != nil {
+		opt = []dns.RR{o}
+	}
+	m.Extra = opt
+	for len(m.Answer) > 0 && m.Len() > size {
+		m.Answer = m.Answer[:len(m.Answer)-1]
+	}
 }
 
 // forward answers a name inside the cluster domain given as labels without the domain; reports
@@ -227,7 +257,9 @@ func (s *server) srv(m *dns.Msg, q dns.Question, ns, name, port, proto string) b
 	return found
 }
 
-// reverse answers PTR queries for ClusterIPs and the endpoints of headless services.
+// reverse answers PTR queries for ClusterIPs, for the endpoints of headless services and for
+// endpoints that have a hostname in any service (as CoreDNS does: a pod with hostname and subdomain
+// is known by that name whichever service selects it).
 func (s *server) reverse(m *dns.Msg, q dns.Question, name string) bool {
 	ip := arpaToIP(name)
 	if ip == "" {
@@ -235,19 +267,34 @@ func (s *server) reverse(m *dns.Msg, q dns.Question, name string) bool {
 	}
 	svcs, _ := s.services.List(labels.Everything())
 	found := false
+	seen := map[string]bool{}
+	add := func(target string) {
+		found = true
+		if !seen[target] {
+			seen[target] = true
+			s.addPTR(m, q, target)
+		}
+	}
 	for _, svc := range svcs {
 		base := svc.Name + "." + svc.Namespace + ".svc." + s.domain
 		if svc.Spec.ClusterIP == ip {
-			found = true
-			s.addPTR(m, q, base)
+			add(base)
 		}
-		if svc.Spec.ClusterIP == v1.ClusterIPNone {
-			s.eachEndpoint(svc.Namespace, svc.Name, func(host, epIP string) {
-				if epIP == ip {
-					found = true
-					s.addPTR(m, q, host+"."+base)
+		headless := svc.Spec.ClusterIP == v1.ClusterIPNone
+		ep, err := s.endpoints.Endpoints(svc.Namespace).Get(svc.Name)
+		if err != nil {
+			continue
+		}
+		for _, sub := range ep.Subsets {
+			for _, a := range sub.Addresses {
+				switch {
+				case a.IP != ip:
+				case a.Hostname != "":
+					add(a.Hostname + "." + base)
+				case headless:
+					add(strings.ReplaceAll(a.IP, ".", "-") + "." + base)
 				}
-			})
+			}
 		}
 	}
 	return found

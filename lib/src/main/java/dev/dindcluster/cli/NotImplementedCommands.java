@@ -36,21 +36,4 @@ final class NotImplementedCommands {
 
   private static final String LIFECYCLE = "the cluster lifecycle (issue #5: up/down/clean on the real engine)";
 
-
-
-
-
-
-
-  @Command(name = "e2e", description = "Run Kubernetes' conformance e2e tests in parallel: e2e [focus] [skip].")
-  static final class E2e extends Base {
-    String missing() { return "the offline e2e runner (issue #7)"; }
-  }
-
-  @Command(name = "e2e-serial", description = "Run the [Serial] conformance e2e tests: e2e-serial [focus] [skip].")
-  static final class E2eSerial extends Base {
-    String missing() { return "the offline e2e runner (issue #7)"; }
-  }
-
-
 }

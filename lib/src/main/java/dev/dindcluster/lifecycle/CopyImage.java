@@ -22,24 +22,42 @@ public final class CopyImage {
   private CopyImage() {}
 
   public static List<String> copy(ClusterPlan plan, NodeRuntime runtime, Progress progress, String image) {
-    if (!runtime.imageExists(image)) {
-      throw new IllegalArgumentException("image '" + image + "' is not in the local engine (nothing is pulled): build or load it first");
+    return copyAll(plan, runtime, progress, List.of(image), null);
+  }
+
+  /**
+   * Several images in one tar (layers they share travel once) into the running nodes named in
+   * {@code nodeNames}, or into all running nodes when it is null. Returns the nodes loaded.
+   */
+  public static List<String> copyAll(ClusterPlan plan, NodeRuntime runtime, Progress progress, List<String> images,
+      List<String> nodeNames) {
+    for (String image : images) {
+      if (!runtime.imageExists(image)) {
+        throw new IllegalArgumentException("image '" + image + "' is not in the local engine (nothing is pulled): build or load it first");
+      }
     }
-    List<ContainerInfo> nodes = ClusterQueries.runningNodes(plan, runtime);
+    List<ContainerInfo> nodes = ClusterQueries.runningNodes(plan, runtime).stream()
+        .filter(n -> nodeNames == null || nodeNames.contains(n.name()))
+        .toList();
     if (nodes.isEmpty()) {
       throw new ClusterStateException("cluster '" + plan.label() + "' has no running nodes: run 'up' first");
     }
+    String what = images.size() == 1 ? images.get(0) : images.size() + " images";
     Path dir = null;
     try {
       dir = Files.createTempDirectory("dind-copy-image");
-      Path tar = dir.resolve("image-" + Integer.toHexString(image.hashCode()) + ".tar");
-      try (Progress.Step step = progress.step("Saving " + image)) {
+      Path tar = dir.resolve("image-" + Integer.toHexString(images.hashCode()) + ".tar");
+      try (Progress.Step step = progress.step("Saving " + what)) {
         try (OutputStream out = Files.newOutputStream(tar)) {
-          runtime.saveImage(image, out);
+          if (images.size() == 1) {
+            runtime.saveImage(images.get(0), out);
+          } else {
+            runtime.saveImages(images, out);
+          }
         }
       }
       String inNode = NODE_DIR + "/" + tar.getFileName();
-      try (Progress.Step step = progress.step("Loading " + image + " into " + nodes.size() + " nodes")) {
+      try (Progress.Step step = progress.step("Loading " + what + " into " + nodes.size() + " nodes")) {
         Parallel.forEach(nodes, node -> {
           runtime.copyInto(node.name(), tar, NODE_DIR);
           try {
@@ -51,7 +69,7 @@ public final class CopyImage {
       }
       return nodes.stream().map(ContainerInfo::name).toList();
     } catch (IOException e) {
-      throw new UncheckedIOException("copy-image " + image + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("copy-image " + what + ": " + e.getMessage(), e);
     } finally {
       if (dir != null) {
         try (var files = Files.walk(dir)) {

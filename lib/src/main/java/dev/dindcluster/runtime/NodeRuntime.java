@@ -31,6 +31,17 @@ public interface NodeRuntime extends AutoCloseable {
   /** Writes the image as a {@code docker save} tar. */
   void saveImage(String image, OutputStream out);
 
+  /**
+   * Writes several images as one {@code docker save} tar (layers they share are written once).
+   * Engines that cannot do that save a single image only.
+   */
+  default void saveImages(java.util.List<String> images, OutputStream out) {
+    if (images.size() != 1) {
+      throw new UnsupportedOperationException("this runtime saves one image at a time, not " + images);
+    }
+    saveImage(images.get(0), out);
+  }
+
   /** Loads a {@code docker save} tar into the engine. */
   void loadImage(InputStream tar);
 

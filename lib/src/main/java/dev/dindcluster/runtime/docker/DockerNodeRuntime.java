@@ -100,6 +100,27 @@ public final class DockerNodeRuntime implements NodeRuntime {
   }
 
   @Override
+  public void saveImages(List<String> images, OutputStream out) {
+    DockerCalls.run("save images", String.join(" ", images), () -> {
+      var cmd = docker.saveImagesCmd();
+      for (String image : images) {
+        int slash = image.lastIndexOf('/');
+        int colon = image.lastIndexOf(':');
+        if (colon > slash) {
+          cmd = cmd.withImage(image.substring(0, colon), image.substring(colon + 1));
+        } else {
+          cmd = cmd.withImage(image, "latest");
+        }
+      }
+      try (InputStream tar = cmd.exec()) {
+        tar.transferTo(out);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  @Override
   public void loadImage(InputStream tar) {
     DockerCalls.run("load image", "tar stream", () -> docker.loadImageCmd(tar).exec());
   }

@@ -1,0 +1,33 @@
+package dev.dindcluster.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** What {@code e2e} and {@code e2e-serial} share: the positional focus/skip and where things are. */
+final class E2eOptions {
+  @Parameters(index = "0", arity = "0..1", paramLabel = "FOCUS",
+      description = "Go regular expression selecting the specs to run (ginkgo focus); default: see above.")
+  String focus;
+
+  @Parameters(index = "1", arity = "0..1", paramLabel = "SKIP",
+      description = "Go regular expression of specs to leave out (ginkgo skip); '' skips nothing.")
+  String skip;
+
+  @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "e2e-report",
+      description = "Where the JUnit XML, e2e.log and summary.txt go (default: ./${DEFAULT-VALUE}).")
+  Path reportDir;
+
+  @Option(names = "--binaries", paramLabel = "DIR",
+      description = "Directory with e2e.test, ginkgo and kubectl (default: $DIND_E2E_BINARIES, else the newest build "
+          + "of scripts/build-k8s-binaries --with-e2e in the cache).")
+  Path binaries;
+
+  @Option(names = "--images", paramLabel = "DIR",
+      description = "Directory written by scripts/build-e2e-images (default: $DIND_E2E_IMAGES, else its latest build).")
+  Path images;
+
+  @Option(names = "--ready-timeout", paramLabel = "SECONDS", defaultValue = "300",
+      description = "How long to wait for the cluster to be ready for tests (default: ${DEFAULT-VALUE}).")
+  int readyTimeoutSeconds;
+}
