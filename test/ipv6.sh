@@ -122,6 +122,10 @@ ip1=$(k get pod ping-1 -o jsonpath='{.status.podIP}'); ip2=$(k get pod ping-2 -o
 k exec ping-1 -- ping -c 2 -W 3 "$ip2" >/dev/null || fail "ping-1 ($ip1) cannot ping6 ping-2 ($ip2)"
 k exec ping-2 -- ping -c 2 -W 3 "$ip1" >/dev/null || fail "ping-2 ($ip2) cannot ping6 ping-1 ($ip1)"
 log "  ok: $ip1 <-> $ip2"
+log "cluster DNS over IPv6: kubernetes.default has an AAAA answer"
+svc_answer=$(k exec ping-1 -- nslookup -type=AAAA kubernetes.default.svc.cluster.local fd00:30::a 2>&1 | awk '/^Address/ && !/#|\]:53/ {print $2}' | tail -n1)
+[ "$svc_answer" = "fd00:30::1" ] || fail "cluster DNS gave '$svc_answer' for kubernetes.default, not fd00:30::1"
+log "  ok: $svc_answer"
 
 check_dns64() {
   local node_answer pod_answer

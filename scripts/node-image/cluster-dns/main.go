@@ -177,8 +177,12 @@ func (s *server) forward(m *dns.Msg, q dns.Question, rel string) bool {
 	n := len(l)
 	switch {
 	case n == 3 && l[2] == "pod":
+		// 10-244-1-2.<ns>.pod for IPv4, fd00-40--2.<ns>.pod for IPv6 (dashes for dots or colons).
 		ip := net.ParseIP(strings.ReplaceAll(l[0], "-", "."))
 		if ip == nil || ip.To4() == nil {
+			ip = net.ParseIP(strings.ReplaceAll(l[0], "-", ":"))
+		}
+		if ip == nil {
 			return false
 		}
 		s.addA(m, q, ip.String())
@@ -244,14 +248,14 @@ func (s *server) srv(m *dns.Msg, q dns.Question, ns, name, port, proto string) b
 		if svc.Spec.ClusterIP != v1.ClusterIPNone {
 			m.Answer = append(m.Answer, &dns.SRV{Hdr: hdr(q.Name, dns.TypeSRV), Priority: 0, Weight: 100, Port: uint16(p.Port), Target: base})
 			if svc.Spec.ClusterIP != "" {
-				m.Extra = append(m.Extra, &dns.A{Hdr: hdr(base, dns.TypeA), A: net.ParseIP(svc.Spec.ClusterIP)})
+				m.Extra = append(m.Extra, addressRR(base, net.ParseIP(svc.Spec.ClusterIP)))
 			}
 			continue
 		}
 		s.eachEndpointPort(ns, name, port, func(host, ip string, epPort int32) {
 			target := host + "." + base
 			m.Answer = append(m.Answer, &dns.SRV{Hdr: hdr(q.Name, dns.TypeSRV), Priority: 0, Weight: 100, Port: uint16(epPort), Target: target})
-			m.Extra = append(m.Extra, &dns.A{Hdr: hdr(target, dns.TypeA), A: net.ParseIP(ip)})
+			m.Extra = append(m.Extra, addressRR(target, net.ParseIP(ip)))
 		})
 	}
 	return found
@@ -333,12 +337,28 @@ func (s *server) eachEndpointPort(ns, name, port string, f func(host, ip string,
 	}
 }
 
+// addA answers an address query with ip: an A record for IPv4, AAAA for IPv6 (IPv6 and dual-stack
+// clusters have IPv6 ClusterIPs and pod addresses); a query for the other family gets no answer.
 func (s *server) addA(m *dns.Msg, q dns.Question, ip string) {
 	parsed := net.ParseIP(ip)
-	if parsed == nil || parsed.To4() == nil || (q.Qtype != dns.TypeA && q.Qtype != dns.TypeANY) {
+	if parsed == nil {
 		return
 	}
-	m.Answer = append(m.Answer, &dns.A{Hdr: hdr(q.Name, dns.TypeA), A: parsed.To4()})
+	if parsed.To4() != nil && q.Qtype != dns.TypeA && q.Qtype != dns.TypeANY {
+		return
+	}
+	if parsed.To4() == nil && q.Qtype != dns.TypeAAAA && q.Qtype != dns.TypeANY {
+		return
+	}
+	m.Answer = append(m.Answer, addressRR(q.Name, parsed))
+}
+
+// addressRR is the A or AAAA record for ip under name.
+func addressRR(name string, ip net.IP) dns.RR {
+	if v4 := ip.To4(); v4 != nil {
+		return &dns.A{Hdr: hdr(name, dns.TypeA), A: v4}
+	}
+	return &dns.AAAA{Hdr: hdr(name, dns.TypeAAAA), AAAA: ip}
 }
 
 func (s *server) addPTR(m *dns.Msg, q dns.Question, target string) {
