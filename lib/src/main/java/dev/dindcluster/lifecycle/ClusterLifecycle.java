@@ -66,6 +66,7 @@ public final class ClusterLifecycle {
     actions.add(BringUp.checkImage());
     actions.add(removeContainers());
     actions.add(BringUp.ensureNetwork());
+    actions.add(BringUp.checkSnapshotRuntime());
     actions.add(BringUp.startNodes("Restoring " + plan.nodes().size() + " node containers from their volumes", plan.nodes()).waiting());
     actions.add(BringUp.checkSnapshot());
     actions.add(BringUp.configurePodNetwork(plan.nodes()));
@@ -86,7 +87,7 @@ public final class ClusterLifecycle {
       if (s.runtime().findVolume(master.volume()).isPresent()) {
         s.runtime().removeVolume(master.volume());
       }
-      s.runtime().createVolume(master.volume(), ClusterLabels.of(s.plan()));
+      s.runtime().createVolume(master.volume(), ClusterLabels.volume(s.plan()));
       s.ledger().volume(master.volume());
     }));
     actions.add(BringUp.startNodes("Starting the master", List.of(plan.master())));
@@ -114,7 +115,7 @@ public final class ClusterLifecycle {
       if (s.runtime().findVolume(newNode.volume()).isPresent()) {
         s.runtime().removeVolume(newNode.volume());
       }
-      s.runtime().createVolume(newNode.volume(), ClusterLabels.of(s.plan()));
+      s.runtime().createVolume(newNode.volume(), ClusterLabels.volume(s.plan()));
       s.ledger().volume(newNode.volume());
     }));
     actions.add(BringUp.startNodes("Starting " + newNode.name(), List.of(newNode)));
