@@ -64,9 +64,9 @@ public final class ClusterLifecycle {
     List<Action> actions = new ArrayList<>();
     actions.add(BringUp.checkSupported());
     actions.add(BringUp.checkImage());
+    actions.add(BringUp.checkSnapshotRuntime());
     actions.add(removeContainers());
     actions.add(BringUp.ensureNetwork());
-    actions.add(BringUp.checkSnapshotRuntime());
     actions.add(BringUp.startNodes("Restoring " + plan.nodes().size() + " node containers from their volumes", plan.nodes()).waiting());
     actions.add(BringUp.checkSnapshot());
     actions.add(BringUp.configurePodNetwork(plan.nodes()));
