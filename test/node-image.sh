@@ -2,7 +2,8 @@
 # End-to-end check of the node image: starts one node container from it (as the lifecycle would,
 # privileged or — on restricted hosts — with every capability but CAP_SYS_RESOURCE), then checks that
 # kubeadm reports v1.20.2, the inner runtime answers, and every image kubeadm lists (coredns excepted)
-# plus the cluster DNS image is present inside. The container and its volume are removed at the end,
+# plus the cluster DNS image is present inside. Then the same for a node started with DIND_CRI=containerd
+# (containerd's CRI plugin, images in its k8s.io namespace, no dockerd) and a refused DIND_CRI value. The container and its volume are removed at the end,
 # even on failure. Needs root and a Docker engine; builds (or reuses) the image first.
 #   test/node-image.sh [--no-build]
 set -euo pipefail
@@ -52,6 +53,38 @@ check "privileged inner container runs" docker exec "${NODE}" docker run --rm --
   dind-cluster.local/kube-proxy:v1.20.2 iptables -t nat -S
 check "node state lives under /var (/etc/kubernetes is a symlink)" \
   sh -c "docker exec ${NODE} readlink /etc/kubernetes | grep -qx /var/lib/dind/kubernetes"
+
+# The same image with kubelet's runtime set to containerd (DIND_CRI=containerd).
+CNODE="dind-test-cnode-$$"
+t0=$(date +%s.%N)
+start_node "${CNODE}" "${RUN_ID}" -e DIND_CRI=containerd
+check "containerd node becomes ready (systemd, CRI plugin, images)" docker exec "${CNODE}" dind-node-ready 90
+log "containerd node ready after $(awk -v a="${t0}" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s"
+check "containerd node says so in /run/dind/cri" sh -c "docker exec ${CNODE} cat /run/dind/cri | grep -qx containerd"
+check "dockerd does not run on a containerd node" sh -c "! docker exec ${CNODE} systemctl is-active -q docker.service"
+cpresent="$(docker exec "${CNODE}" ctr -n k8s.io images ls -q)"
+for img in "${wanted[@]}"; do
+  check "image ${img} in containerd's k8s.io namespace" grep -qx "${img}" <<<"${cpresent}"
+done
+if [ "${restricted}" = true ]; then
+  check "containerd's CRI runtime runs runc through dind-runc (restricted host)" \
+    sh -c "docker exec ${CNODE} grep -q 'BinaryName = \"/usr/local/bin/dind-runc\"' /etc/containerd/config.toml"
+  runc_opt=(--runc-binary /usr/local/bin/dind-runc)
+else
+  runc_opt=()
+fi
+# containerd's privileged spec has only containerd's own capabilities; kubelet's -998 oomScoreAdj and
+# explicitly asked-for CAP_SYS_RESOURCE are what need dind-runc here: ask for the capability.
+check "privileged container asking for CAP_SYS_RESOURCE runs under containerd" docker exec "${CNODE}" \
+  ctr -n k8s.io run --rm --privileged --cap-add CAP_SYS_RESOURCE "${runc_opt[@]}" \
+  dind-cluster.local/kube-proxy:v1.20.2 "dind-test-$$" iptables -t nat -S
+
+# A runtime the image does not offer: the node stops at once and says what is allowed.
+BAD="dind-test-badcri-$$"
+start_node "${BAD}" "${RUN_ID}" -e DIND_CRI=cri-o
+check "DIND_CRI=cri-o: node exits with a message naming the allowed runtimes" sh -c "
+  for _ in \$(seq 1 50); do [ \"\$(docker inspect -f '{{.State.Running}}' ${BAD})\" = false ] && break; sleep 0.2; done
+  [ \"\$(docker inspect -f '{{.State.ExitCode}}' ${BAD})\" = 2 ] && docker logs ${BAD} 2>&1 | grep -q \"DIND_CRI='cri-o'.*allowed: docker, containerd\""
 
 echo "node-image: ${passed} passed, ${failed} failed"
 [ "${failed}" = 0 ]

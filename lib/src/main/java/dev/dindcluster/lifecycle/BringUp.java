@@ -86,7 +86,7 @@ final class BringUp {
         if (s.runtime().findVolume(node.volume()).isPresent()) {
           s.runtime().removeVolume(node.volume());
         }
-        s.runtime().createVolume(node.volume(), ClusterLabels.of(s.plan()));
+        s.runtime().createVolume(node.volume(), ClusterLabels.volume(s.plan()));
         s.ledger().volume(node.volume());
       }
     });
@@ -151,16 +151,27 @@ final class BringUp {
           !plan.cniPlugin().perNodeRoutes, plan.dnsServiceIp().toString(), plan.numNodes() == 0,
           plan.ipMode() == dev.dindcluster.net.IpMode.DUAL_STACK,
           plan.options().apiserverExtraArgs(), plan.options().controllerManagerExtraArgs(),
-          plan.options().schedulerExtraArgs(), plan.options().featureGates() == null ? "none" : plan.options().featureGates()));
+          plan.options().schedulerExtraArgs(), plan.options().featureGates() == null ? "none" : plan.options().featureGates(),
+          plan.options().criSocket()));
       s.runtime().writeFile(master.name(), KUBEADM_CONFIG, config.getBytes(StandardCharsets.UTF_8), 0600);
       List<String> command = new ArrayList<>(List.of("kubeadm", "init", "--config", KUBEADM_CONFIG,
           // No registry: CoreDNS cannot be pulled (our own DNS is deployed instead), and the
           // preflight image check would try to pull the images preloaded under another name.
-          "--skip-phases=addon/coredns", "--ignore-preflight-errors=all"));
+          "--skip-phases=" + initSkippedPhases(plan.options().criSocket()), "--ignore-preflight-errors=all"));
       command.addAll(extraArgs);
       NodeOps.run(s.runtime(), master.name(), Duration.ofMinutes(6), command.toArray(String[]::new));
       s.caCertHash = CaCertHash.of(NodeOps.readText(s.runtime(), master.name(), "/etc/kubernetes/pki/ca.crt"));
     });
+  }
+
+  /**
+   * With a remote CRI runtime kubeadm 1.20's preflight phase needs crictl (cri-tools), which Debian
+   * does not package, and fails without it even with --ignore-preflight-errors=all (its image check
+   * gives up before it reads the ignore list). Every check it runs is ignored anyway and the images
+   * are preloaded, so that phase is skipped for containerd.
+   */
+  static String initSkippedPhases(String criSocket) {
+    return KubeadmConfig.remoteRuntime(criSocket) ? "preflight,addon/coredns" : "addon/coredns";
   }
 
   static Action writeKubeconfig() {
@@ -185,7 +196,8 @@ final class BringUp {
       ClusterPlan plan = s.plan();
       String config = KubeadmConfig.join(new KubeadmConfig.Join(
           node.name(), node.ips().stream().map(Object::toString).toList(),
-          KubeadmConfig.hostPort(plan.advertiseAddress().toString(), 6443), s.bootstrapToken, s.caCertHash));
+          KubeadmConfig.hostPort(plan.advertiseAddress().toString(), 6443), s.bootstrapToken, s.caCertHash,
+          plan.options().criSocket()));
       s.runtime().writeFile(node.name(), KUBEADM_CONFIG, config.getBytes(StandardCharsets.UTF_8), 0600);
       List<String> command = new ArrayList<>(List.of("kubeadm", "join", "--config", KUBEADM_CONFIG, "--ignore-preflight-errors=all"));
       command.addAll(extraArgs);
@@ -225,6 +237,26 @@ final class BringUp {
     return Action.of("Marking the snapshot on the node volumes", s -> Parallel.forEach(s.plan().nodes(), node ->
         NodeOps.run(s.runtime(), node.name(), Duration.ofSeconds(10), "sh", "-c",
             "mkdir -p /var/lib/dind && date -u +%FT%TZ > " + NodeOps.SNAPSHOT_MARKER)));
+  }
+
+  /**
+   * A snapshot holds kubelet's flags and images for one runtime: restoring it with another DIND_CRI
+   * would start nodes whose kubelet talks to a runtime that has none of its containers. Volumes
+   * made before the label existed were docker's.
+   */
+  static Action checkSnapshotRuntime() {
+    return Action.of("Checking the snapshot's runtime", s -> {
+      String wanted = s.plan().options().dindCri();
+      for (NodePlan node : s.plan().nodes()) {
+        String made = s.runtime().findVolume(node.volume())
+            .map(v -> v.labels().getOrDefault(ClusterLabels.CRI, "docker")).orElse(wanted);
+        if (!made.equals(wanted)) {
+          throw new ClusterStateException("the node volumes of cluster '" + s.plan().label() + "' were set up with DIND_CRI="
+              + made + ", not '" + wanted + "': restore them with DIND_CRI=" + made + ", or run 'clean' first for a new cluster on "
+              + wanted);
+        }
+      }
+    });
   }
 
   static Action checkSnapshot() {

@@ -19,6 +19,11 @@ public final class ClusterLabels {
    * they address the same subnet (the original re-rolled it and broke restore and join).
    */
   public static final String CLUSTER_ID = "dev.dindcluster.cluster-id";
+  /**
+   * On node volumes: the DIND_CRI the node was set up with (kubelet's flags and the images live
+   * in that runtime's data on the volume), so a restore with another runtime is refused up front.
+   */
+  public static final String CRI = "dev.dindcluster.cri";
 
   private ClusterLabels() {}
 
@@ -27,6 +32,13 @@ public final class ClusterLabels {
     Map<String, String> labels = new LinkedHashMap<>();
     labels.put(plan.label(), "");
     labels.put(CLUSTER, plan.label());
+    return labels;
+  }
+
+  /** Labels for a node volume: the cluster's, and the runtime its state belongs to. */
+  public static Map<String, String> volume(ClusterPlan plan) {
+    Map<String, String> labels = of(plan);
+    labels.put(CRI, plan.options().dindCri());
     return labels;
   }
 

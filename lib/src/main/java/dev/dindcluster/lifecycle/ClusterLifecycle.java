@@ -65,6 +65,7 @@ public final class ClusterLifecycle {
     List<Action> actions = new ArrayList<>();
     actions.add(BringUp.checkSupported());
     actions.add(BringUp.checkImage());
+    actions.add(BringUp.checkSnapshotRuntime());
     actions.add(removeContainers());
     actions.add(BringUp.ensureNetwork());
     actions.addAll(Ipv6Setup.supportContainers(plan));
@@ -90,7 +91,7 @@ public final class ClusterLifecycle {
       if (s.runtime().findVolume(master.volume()).isPresent()) {
         s.runtime().removeVolume(master.volume());
       }
-      s.runtime().createVolume(master.volume(), ClusterLabels.of(s.plan()));
+      s.runtime().createVolume(master.volume(), ClusterLabels.volume(s.plan()));
       s.ledger().volume(master.volume());
     }));
     actions.add(BringUp.startNodes("Starting the master", List.of(plan.master())));
@@ -119,7 +120,7 @@ public final class ClusterLifecycle {
       if (s.runtime().findVolume(newNode.volume()).isPresent()) {
         s.runtime().removeVolume(newNode.volume());
       }
-      s.runtime().createVolume(newNode.volume(), ClusterLabels.of(s.plan()));
+      s.runtime().createVolume(newNode.volume(), ClusterLabels.volume(s.plan()));
       s.ledger().volume(newNode.volume());
     }));
     actions.add(BringUp.startNodes("Starting " + newNode.name(), List.of(newNode)));

@@ -14,12 +14,21 @@ import java.util.List;
 
 /**
  * {@code copy-image}: a local image into every node's inner runtime, so pods can use it without a
- * registry. Saved once to a temporary file, streamed into each node (in parallel) and loaded there.
+ * registry. Saved once to a temporary file, streamed into each node (in parallel) and loaded there:
+ * into the inner dockerd, or into containerd's k8s.io namespace on a DIND_CRI=containerd node.
  */
 public final class CopyImage {
   private static final String NODE_DIR = "/var/tmp";
 
   private CopyImage() {}
+
+  /** Loads a {@code docker save} archive into the runtime kubelet uses on the node. */
+  static String[] loadCommand(boolean containerd, String tarInNode) {
+    return containerd
+        // CRI looks for images in containerd's k8s.io namespace only (not docker's "moby").
+        ? new String[] {"ctr", "-n", NodeOps.CONTAINERD_NAMESPACE, "images", "import", tarInNode}
+        : new String[] {"docker", "load", "-q", "-i", tarInNode};
+  }
 
   public static List<String> copy(ClusterPlan plan, NodeRuntime runtime, Progress progress, String image) {
     return copyAll(plan, runtime, progress, List.of(image), null);
@@ -61,7 +70,7 @@ public final class CopyImage {
         Parallel.forEach(nodes, node -> {
           runtime.copyInto(node.name(), tar, NODE_DIR);
           try {
-            NodeOps.run(runtime, node.name(), Duration.ofMinutes(5), "docker", "load", "-q", "-i", inNode);
+            NodeOps.run(runtime, node.name(), Duration.ofMinutes(5), loadCommand(NodeOps.usesContainerd(runtime, node.name()), inNode));
           } finally {
             runtime.exec(node.name(), "rm", "-f", inNode);
           }

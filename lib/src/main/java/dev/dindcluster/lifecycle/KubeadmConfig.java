@@ -31,7 +31,8 @@ public final class KubeadmConfig {
       Map<String, String> apiServerExtraArgs,
       Map<String, String> controllerManagerExtraArgs,
       Map<String, String> schedulerExtraArgs,
-      String featureGates) {}
+      String featureGates,
+      String criSocket) {}
 
   /** What kubeadm join needs to know. */
   public record Join(
@@ -39,9 +40,16 @@ public final class KubeadmConfig {
       List<String> nodeIps,
       String apiServerEndpoint,
       String bootstrapToken,
-      String caCertHash) {}
+      String caCertHash,
+      String criSocket) {}
 
-  public static final String CRI_SOCKET = "/var/run/dockershim.sock";
+  /** kubelet's built-in Docker shim (DIND_CRI=docker); any other socket is a remote CRI runtime. */
+  public static final String DOCKERSHIM_SOCKET = "/var/run/dockershim.sock";
+
+  /** True when kubelet talks to a remote CRI runtime (containerd) rather than its own dockershim. */
+  public static boolean remoteRuntime(String criSocket) {
+    return !DOCKERSHIM_SOCKET.equals(criSocket);
+  }
 
   public static String init(Init in) {
     StringBuilder y = new StringBuilder();
@@ -55,7 +63,7 @@ public final class KubeadmConfig {
         .append("localAPIEndpoint:\n")
         .append("  advertiseAddress: ").append(quote(in.advertiseAddress())).append('\n')
         .append("  bindPort: 6443\n");
-    nodeRegistration(y, in.nodeName(), in.nodeIps(), in.masterSchedulable());
+    nodeRegistration(y, in.nodeName(), in.nodeIps(), in.criSocket(), in.masterSchedulable());
     y.append("---\n")
         .append("apiVersion: kubeadm.k8s.io/v1beta2\n")
         .append("kind: ClusterConfiguration\n")
@@ -121,16 +129,22 @@ public final class KubeadmConfig {
         .append("    apiServerEndpoint: ").append(quote(in.apiServerEndpoint())).append('\n')
         .append("    token: ").append(quote(in.bootstrapToken())).append('\n')
         .append("    caCertHashes: [").append(quote(in.caCertHash())).append("]\n");
-    nodeRegistration(y, in.nodeName(), in.nodeIps(), true);
+    nodeRegistration(y, in.nodeName(), in.nodeIps(), in.criSocket(), true);
     return y.toString();
   }
 
-  private static void nodeRegistration(StringBuilder y, String name, List<String> ips, boolean schedulable) {
+  private static void nodeRegistration(StringBuilder y, String name, List<String> ips, String criSocket, boolean schedulable) {
     y.append("nodeRegistration:\n")
         .append("  name: ").append(quote(name)).append('\n')
-        .append("  criSocket: ").append(CRI_SOCKET).append('\n')
+        .append("  criSocket: ").append(quote(criSocket)).append('\n')
         .append("  kubeletExtraArgs:\n")
         .append("    node-ip: ").append(quote(String.join(",", ips))).append('\n');
+    if (remoteRuntime(criSocket)) {
+      // kubelet 1.20 defaults to its dockershim; kubeadm derives the same two flags from criSocket,
+      // but saying them here keeps the kubelet's runtime visible in the config we write.
+      y.append("    container-runtime: \"remote\"\n")
+          .append("    container-runtime-endpoint: ").append(quote("unix://" + criSocket)).append('\n');
+    }
     if (schedulable) {
       // A master without workers must run pods (the original removed the taint for NUM_NODES=0).
       y.append("  taints: []\n");

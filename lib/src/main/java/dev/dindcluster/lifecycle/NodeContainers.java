@@ -34,7 +34,9 @@ public final class NodeContainers {
             .device("/dev/kmsg")
             .env("container", "docker")
             .env("DIND_NODE_NAME", node.name())
-            .env("IP_MODE", plan.ipMode().knobValue);
+            .env("IP_MODE", plan.ipMode().knobValue)
+            // The node's entrypoint starts the runtime kubelet is pointed at (docker or containerd).
+            .env("DIND_CRI", plan.options().dindCri());
     node.ip(IpFamily.IPV4).ifPresent(ip -> spec.ipv4(ip.toString()));
     node.ip(IpFamily.IPV6).ifPresent(ip -> spec.ipv6(ip.toString()));
     if (plan.ipMode() != dev.dindcluster.net.IpMode.IPV4) {

@@ -18,7 +18,22 @@ final class NodeOps {
   /** Written on every node's volume once a bring-up completed: what `up` restores from. */
   static final String SNAPSHOT_MARKER = "/var/lib/dind/snapshot-ok";
 
+  /** Written by the node's entrypoint at every boot: the runtime kubelet uses there (docker or containerd). */
+  static final String CRI_FILE = "/run/dind/cri";
+  /** containerd's namespace for CRI: where kubelet's images and containers live. */
+  static final String CONTAINERD_NAMESPACE = "k8s.io";
+
   private NodeOps() {}
+
+  /**
+   * True when the node runs kubelet on containerd. Asked of the node itself rather than taken from
+   * the plan: a later command (dump, copy-image) may run without the DIND_CRI the cluster came up
+   * with. An image without the file (older builds) only has docker.
+   */
+  static boolean usesContainerd(NodeRuntime runtime, String node) {
+    ExecResult result = runtime.exec(node, new ExecRequest(List.of("cat", CRI_FILE), Map.of(), Duration.ofSeconds(10)));
+    return result.ok() && result.stdout().strip().equals("containerd");
+  }
 
   /** Runs a command in the node; a non-zero exit is a failure naming the command with its output's tail. */
   static ExecResult run(NodeRuntime runtime, String node, Duration timeout, String... command) {

@@ -14,13 +14,26 @@ import java.util.function.Consumer;
 /**
  * One node's sections of a dump, each by exec in the node container (the original's names, spec
  * 7.1): the kubelet's and the inner runtime's unit status and journal, {@code ps auxww}, the inner
- * {@code docker ps -a}, {@code ip a} and {@code ip r}. Commands run with stderr merged into stdout,
- * so error messages sit where they happened (the original dropped them).
+ * {@code docker ps -a}, {@code ip a} and {@code ip r}. On a DIND_CRI=containerd node the runtime's
+ * unit is containerd.service and the containers come from {@code ctr} in a section of their own
+ * name (the image has no crictl: Debian does not package cri-tools). Commands run with stderr
+ * merged into stdout, so error messages sit where they happened (the original dropped them).
  */
 final class NodeSections {
   /** The node image's units worth a dump (the original's dindnet/criproxy/dockershim do not exist in it). */
   static final List<String> UNITS = List.of("kubelet.service", "docker.service");
+  static final List<String> CONTAINERD_UNITS = List.of("kubelet.service", "containerd.service");
   static final Duration TIMEOUT = Duration.ofSeconds(60);
+  /**
+   * CRI's containers: tasks with their state, then one line per container with its pod and name
+   * (from the labels kubelet sets; a sandbox has no container name).
+   */
+  static final String CTR_CONTAINERS = "ctr -n " + NodeOps.CONTAINERD_NAMESPACE + " tasks ls; echo;"
+      + " printf 'CONTAINER\tPOD\tNAME\tIMAGE\n';"
+      + " ctr -n " + NodeOps.CONTAINERD_NAMESPACE + " containers ls -q | while read -r id; do"
+      + " ctr -n " + NodeOps.CONTAINERD_NAMESPACE + " containers info \"$id\" | jq -r --arg id \"$id\""
+      + " '[$id[0:13], (.Labels[\"io.kubernetes.pod.namespace\"] // \"-\") + \"/\" + (.Labels[\"io.kubernetes.pod.name\"] // \"-\"),"
+      + " .Labels[\"io.kubernetes.container.name\"] // \"(sandbox)\", .Image] | @tsv'; done";
 
   private final NodeRuntime runtime;
   private final Consumer<String> warnings;
@@ -31,21 +44,37 @@ final class NodeSections {
   }
 
   /** The section names of one node, in the order {@link #write} writes them. */
-  static List<String> names(String node) {
-    return List.of("service-" + node + "-" + UNITS.get(0) + ".log", "service-" + node + "-" + UNITS.get(1) + ".log",
-        "psaux-" + node + ".txt", "dockerps-a-" + node + ".txt", "ip-a-" + node + ".txt", "ip-r-" + node + ".txt");
+  static List<String> names(String node, boolean containerd) {
+    List<String> units = containerd ? CONTAINERD_UNITS : UNITS;
+    return List.of("service-" + node + "-" + units.get(0) + ".log", "service-" + node + "-" + units.get(1) + ".log",
+        "psaux-" + node + ".txt", containersSection(node, containerd), "ip-a-" + node + ".txt", "ip-r-" + node + ".txt");
+  }
+
+  private static String containersSection(String node, boolean containerd) {
+    return (containerd ? "ctr-containers-" : "dockerps-a-") + node + ".txt";
   }
 
   void write(SectionWriter out, String node) throws IOException {
-    for (String unit : UNITS) {
+    boolean containerd = usesContainerd(node);
+    for (String unit : containerd ? CONTAINERD_UNITS : UNITS) {
       // -l: full lines; journalctl -x adds the catalog's explanations, as the original's -xe did.
       LiveClusterDump.write(out, "service-" + node + "-" + unit + ".log", shell(node,
           "systemctl status --no-pager -l " + unit + "; journalctl --no-pager -x -n all -u " + unit));
     }
     LiveClusterDump.write(out, "psaux-" + node + ".txt", shell(node, "ps auxww"));
-    LiveClusterDump.write(out, "dockerps-a-" + node + ".txt", shell(node, "docker ps -a"));
+    LiveClusterDump.write(out, containersSection(node, containerd), shell(node, containerd ? CTR_CONTAINERS : "docker ps -a"));
     LiveClusterDump.write(out, "ip-a-" + node + ".txt", shell(node, "ip a"));
     LiveClusterDump.write(out, "ip-r-" + node + ".txt", shell(node, "ip r"));
+  }
+
+  /** Which runtime the node uses; when the node cannot say, the dump goes on as for docker and says why on stderr. */
+  private boolean usesContainerd(String node) {
+    try {
+      return NodeOps.usesContainerd(runtime, node);
+    } catch (RuntimeFailure e) {
+      warnings.accept(node + ": cannot read " + NodeOps.CRI_FILE + ": " + e.getMessage());
+      return false;
+    }
   }
 
   /** The output of a shell command line, or a note saying why there is none. */

@@ -64,6 +64,41 @@ class ClusterLifecycleTest {
   }
 
   @Test
+  void dindCriReachesTheNodesAndKubeadm() {
+    FakeNodeRuntime runtime = runtimeWhereKubeadmInitFails();
+    ClusterPlan plan = plan(Map.of("DIND_CRI", "containerd"));
+    assertThatThrownBy(() -> ActionRunner.run(session(plan, runtime, true), ClusterLifecycle.fullBringUp(plan, List.of(), List.of())))
+        .isInstanceOf(LifecycleFailure.class);
+    for (String node : List.of("kube-master", "kube-node-1", "kube-node-2")) {
+      assertThat(runtime.specOf(node).orElseThrow().env()).containsEntry("DIND_CRI", "containerd");
+    }
+    String config = new String(runtime.readFile("kube-master", "/etc/kubeadm.yaml"), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(config).contains("criSocket: \"/var/run/containerd/containerd.sock\"")
+        .contains("container-runtime-endpoint: \"unix:///var/run/containerd/containerd.sock\"");
+    assertThat(runtime.journal()).anyMatch(line -> line.startsWith("exec kube-master: kubeadm init")
+        && line.contains("--skip-phases=preflight,addon/coredns"));
+  }
+
+  @Test
+  void theDefaultRuntimeIsDocker() {
+    FakeNodeRuntime runtime = runtimeWhereKubeadmInitFails();
+    ClusterPlan plan = plan(Map.of());
+    assertThatThrownBy(() -> ActionRunner.run(session(plan, runtime, true), ClusterLifecycle.fullBringUp(plan, List.of(), List.of())))
+        .isInstanceOf(LifecycleFailure.class);
+    assertThat(runtime.specOf("kube-master").orElseThrow().env()).containsEntry("DIND_CRI", "docker");
+    String config = new String(runtime.readFile("kube-master", "/etc/kubeadm.yaml"), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(config).contains("criSocket: \"/var/run/dockershim.sock\"").doesNotContain("container-runtime");
+    assertThat(runtime.journal()).anyMatch(line -> line.startsWith("exec kube-master: kubeadm init")
+        && line.contains("--skip-phases=addon/coredns "));
+  }
+
+  @Test
+  void copyImageLoadsIntoTheRuntimeKubeletUses() {
+    assertThat(CopyImage.loadCommand(false, "/var/tmp/x.tar")).containsExactly("docker", "load", "-q", "-i", "/var/tmp/x.tar");
+    assertThat(CopyImage.loadCommand(true, "/var/tmp/x.tar")).containsExactly("ctr", "-n", "k8s.io", "images", "import", "/var/tmp/x.tar");
+  }
+
+  @Test
   void retainKeepsWhatTheFailedRunCreated() {
     FakeNodeRuntime runtime = runtimeWhereKubeadmInitFails();
     ClusterPlan plan = plan(Map.of());
@@ -120,6 +155,23 @@ class ClusterLifecycleTest {
     }
     assertThat(ClusterLifecycle.upMode(plan, runtime)).isEqualTo(ClusterLifecycle.UpMode.RESTORE);
     assertThat(ClusterLifecycle.upMode(plan(Map.of("SKIP_SNAPSHOT", "y")), runtime)).isEqualTo(ClusterLifecycle.UpMode.FULL);
+  }
+
+  @Test
+  void aRestoreWithAnotherRuntimeIsRefusedBeforeAnyNodeStarts() {
+    FakeNodeRuntime runtime = new FakeNodeRuntime().addImage("dind-cluster/node:v1.20.2", Map.of());
+    ClusterPlan containerd = plan(Map.of("DIND_CRI", "containerd"));
+    for (var node : containerd.nodes()) {
+      runtime.createVolume(node.volume(), ClusterLabels.volume(containerd));
+    }
+    ClusterPlan docker = plan(Map.of());
+    assertThat(ClusterLifecycle.upMode(docker, runtime)).isEqualTo(ClusterLifecycle.UpMode.RESTORE);
+    assertThatThrownBy(() -> ActionRunner.run(session(docker, runtime, false), ClusterLifecycle.restore(docker)))
+        .isInstanceOf(ClusterStateException.class)
+        .hasMessageContaining("set up with DIND_CRI=containerd, not 'docker'")
+        .hasMessageContaining("'clean'");
+    assertThat(runtime.journal()).noneMatch(line -> line.startsWith("create container"));
+    assertThat(runtime.volumesWithLabel(ClusterLabels.filter(docker))).hasSize(3);
   }
 
   private static int indexOf(List<String> journal, String prefix) {

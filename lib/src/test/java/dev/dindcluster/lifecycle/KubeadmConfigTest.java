@@ -9,7 +9,13 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 class KubeadmConfigTest {
+  static final String CONTAINERD = "/var/run/containerd/containerd.sock";
+
   static KubeadmConfig.Init init(boolean dualStack, boolean schedulable) {
+    return init(dualStack, schedulable, KubeadmConfig.DOCKERSHIM_SOCKET);
+  }
+
+  static KubeadmConfig.Init init(boolean dualStack, boolean schedulable, String criSocket) {
     return new KubeadmConfig.Init(
         "v1.20.2",
         "dind-cluster.local",
@@ -27,7 +33,8 @@ class KubeadmConfigTest {
         Map.of("admission-control", "X"),
         Map.of(),
         Map.of(),
-        "none");
+        "none",
+        criSocket);
   }
 
   @SuppressWarnings("unchecked")
@@ -74,11 +81,40 @@ class KubeadmConfigTest {
   @SuppressWarnings("unchecked")
   void joinConfigPinsTheCaHash() {
     String yaml = KubeadmConfig.join(new KubeadmConfig.Join(
-        "kube-node-1", List.of("fd00:20::3"), "[fd00:20::2]:6443", "abcdef.0123456789abcdef", "sha256:00ff"));
+        "kube-node-1", List.of("fd00:20::3"), "[fd00:20::2]:6443", "abcdef.0123456789abcdef", "sha256:00ff",
+        KubeadmConfig.DOCKERSHIM_SOCKET));
     Map<String, Object> doc = documents(yaml).get(0);
     Map<String, Object> token = (Map<String, Object>) ((Map<String, Object>) doc.get("discovery")).get("bootstrapToken");
     assertThat(token.get("apiServerEndpoint")).isEqualTo("[fd00:20::2]:6443");
     assertThat((List<String>) token.get("caCertHashes")).containsExactly("sha256:00ff");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void dockerNodesUseKubeletsDockershimWithoutRuntimeFlags() {
+    Map<String, Object> registration = (Map<String, Object>) documents(KubeadmConfig.init(init(false, false))).get(0).get("nodeRegistration");
+    assertThat(registration.get("criSocket")).isEqualTo("/var/run/dockershim.sock");
+    assertThat((Map<String, Object>) registration.get("kubeletExtraArgs")).containsOnlyKeys("node-ip");
+    assertThat(BringUp.initSkippedPhases(KubeadmConfig.DOCKERSHIM_SOCKET)).isEqualTo("addon/coredns");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void containerdNodesPointKubeletAtItsSocketOnInitAndJoin() {
+    Map<String, Object> initRegistration =
+        (Map<String, Object>) documents(KubeadmConfig.init(init(false, false, CONTAINERD))).get(0).get("nodeRegistration");
+    Map<String, Object> joinRegistration = (Map<String, Object>) documents(KubeadmConfig.join(new KubeadmConfig.Join(
+        "kube-node-1", List.of("10.192.0.3"), "10.192.0.2:6443", "abcdef.0123456789abcdef", "sha256:00ff", CONTAINERD)))
+        .get(0).get("nodeRegistration");
+    for (Map<String, Object> registration : List.of(initRegistration, joinRegistration)) {
+      assertThat(registration.get("criSocket")).isEqualTo(CONTAINERD);
+      assertThat((Map<String, Object>) registration.get("kubeletExtraArgs"))
+          .containsEntry("container-runtime", "remote")
+          .containsEntry("container-runtime-endpoint", "unix:///var/run/containerd/containerd.sock")
+          .containsKey("node-ip");
+    }
+    // kubeadm 1.20's preflight insists on crictl for a remote runtime; the image has none.
+    assertThat(BringUp.initSkippedPhases(CONTAINERD)).isEqualTo("preflight,addon/coredns");
   }
 
   @Test

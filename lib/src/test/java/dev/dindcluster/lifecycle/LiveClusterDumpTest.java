@@ -113,6 +113,24 @@ class LiveClusterDumpTest {
   }
 
   @Test
+  void containerdNodesDumpContainerdsUnitAndCriContainers() throws IOException {
+    aClusterWithPods();
+    String worker = cluster.nodeName(1);
+    // Node 1 runs kubelet on containerd (its entrypoint wrote /run/dind/cri); the master on docker.
+    cluster.runtime.onExec((node, request) -> request.command().equals(List.of("cat", NodeOps.CRI_FILE))
+        ? new ExecResult(0, node.equals(worker) ? "containerd\n" : "docker\n", "")
+        : new ExecResult(0, LiveClusterFixture.answer(node, request), ""));
+    Map<String, String> sections = sections(dump());
+    assertThat(sections.keySet()).containsSubsequence(NodeSections.names(cluster.nodeName(0), false))
+        .containsSubsequence(NodeSections.names(worker, true))
+        .doesNotContain("dockerps-a-" + worker + ".txt", "service-" + worker + "-docker.service.log");
+    assertThat(sections.get("service-" + worker + "-containerd.service.log")).isEqualTo("output of [systemctl status"
+        + " --no-pager -l containerd.service; journalctl --no-pager -x -n all -u containerd.service] on " + worker + "\n");
+    assertThat(sections.get("ctr-containers-" + worker + ".txt"))
+        .startsWith("output of [ctr -n k8s.io tasks ls;").contains("ctr -n k8s.io containers ls -q");
+  }
+
+  @Test
   void podLogsAppendThePreviousInstanceAfterARestart() throws IOException {
     aClusterWithPods();
     Map<String, String> sections = sections(dump());
