@@ -6,7 +6,7 @@
 # Builds or reuses (cached by their inputs) the node image, e2e.test/ginkgo and the test images.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
-export CLUSTER_ID="${E2E_CLUSTER_ID:-7}"
+export CLUSTER_ID="${E2E_CLUSTER_ID:-17}"
 
 FOCUS='DNS should provide DNS for (services|ExternalName services)|Pods should get a host IP|Kubectl version should check is all data is printed|Services should serve a basic endpoint from pods|Secrets should be consumable from pods in volume \[NodeConformance\]'
 EXPECTED=6
