@@ -1,15 +1,11 @@
 package dev.dindcluster.e2e;
 
 import dev.dindcluster.kube.KubeApi;
-import dev.dindcluster.kube.KubeFailure;
 import dev.dindcluster.kube.KubeWaits;
-import dev.dindcluster.kube.PodStatus;
 import dev.dindcluster.kube.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Waits until the cluster is ready for tests: the API server's /readyz, every planned node Ready,
@@ -36,33 +32,7 @@ public final class ClusterReadiness {
     KubeWaits waits = new KubeWaits(clock, sleeper, interval);
     waits.untilReadyz(api, timeout);
     waits.untilNodesReady(api, nodes, remaining(start, timeout));
-    untilSystemPodsRunning(api, remaining(start, timeout));
-  }
-
-  void untilSystemPodsRunning(KubeApi api, Duration timeout) {
-    Instant deadline = clock.instant().plus(timeout);
-    List<PodStatus> notRunning = List.of();
-    while (true) {
-      try {
-        List<PodStatus> pods = api.pods("kube-system");
-        notRunning = pods.stream().filter(p -> !"Running".equals(p.phase()) && !"Succeeded".equals(p.phase())).toList();
-        if (!pods.isEmpty() && notRunning.isEmpty()) {
-          return;
-        }
-      } catch (KubeFailure e) {
-        // the API server may be restarting; poll again
-      }
-      if (!clock.instant().isBefore(deadline)) {
-        throw new KubeFailure("timed out after " + timeout.toSeconds() + "s waiting for kube-system pods to run; not running: "
-            + notRunning.stream().map(p -> p.name() + " (" + p.phase() + ")").collect(Collectors.joining(", ")));
-      }
-      try {
-        sleeper.sleep(interval);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new KubeFailure("interrupted while waiting for kube-system pods", e);
-      }
-    }
+    waits.untilSystemPodsRunning(api, remaining(start, timeout));
   }
 
   private Duration remaining(Instant start, Duration timeout) {

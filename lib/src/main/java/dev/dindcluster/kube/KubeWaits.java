@@ -56,6 +56,24 @@ public final class KubeWaits {
     return last.get().stream().filter(p -> "Running".equals(p.phase()) && p.allContainersReady()).findFirst().orElseThrow();
   }
 
+  /**
+   * Waits until kube-system has pods and every one is Running (or Succeeded). Not Ready: kubelet
+   * 1.20 reports healthy static pods unready for about 1.5 minutes after init.
+   */
+  public void untilSystemPodsRunning(KubeApi api, Duration timeout) {
+    AtomicReference<List<PodStatus>> notRunning = new AtomicReference<>(List.of());
+    poll(timeout, () -> {
+      try {
+        List<PodStatus> pods = api.pods("kube-system");
+        notRunning.set(pods.stream().filter(p -> !"Running".equals(p.phase()) && !"Succeeded".equals(p.phase())).toList());
+        return !pods.isEmpty() && notRunning.get().isEmpty();
+      } catch (KubeFailure e) {
+        return false; // the API server may be restarting
+      }
+    }, () -> "kube-system pods to run; not running: "
+        + notRunning.get().stream().map(p -> p.name() + " (" + p.phase() + ")").collect(Collectors.joining(", ")));
+  }
+
   private static String describe(List<NodeStatus> nodes, int count) {
     long ready = nodes.stream().filter(NodeStatus::ready).count();
     String notReady = nodes.stream().filter(n -> !n.ready()).map(NodeStatus::name).collect(Collectors.joining(", "));
