@@ -42,7 +42,7 @@ expect_exit 2 "lookahead in skip" dind e2e-serial '\[Serial\]' '(?!x)'
 expect_exit 3 "no cluster" dind e2e "$FOCUS"
 
 log "up (CLUSTER_ID=$CLUSTER_ID)"
-dind up -q
+dind up -q >&2
 
 log "e2e with $EXPECTED focused conformance specs"
 t0=$SECONDS

@@ -36,7 +36,10 @@ public final class E2eSummary {
   }
 
   private static String firstLine(String message) {
-    String line = message.lines().filter(l -> !l.isBlank()).findFirst().orElse("(no message)").strip();
+    // Ginkgo's failure text starts with the spec's source location; the reason is the next line.
+    String line = message.lines().map(String::strip)
+        .filter(l -> !l.isEmpty() && !l.matches("\\S+\\.go:\\d+"))
+        .findFirst().orElse("(no message)");
     return line.length() > 300 ? line.substring(0, 300) + "..." : line;
   }
 }

@@ -54,7 +54,7 @@ class JUnitReportTest {
         Duration.ofSeconds(125), 1);
     assertThat(summary).startsWith("e2e: 2 passed, 1 failed, 2 skipped in 2m05s\n")
         .contains("failed:\n  [sig-network] DNS should provide DNS for ExternalName services [Conformance]\n"
-            + "    test/e2e/network/dns_common.go:104\n")
+            + "    Unexpected error: dig result did not match\n")
         .contains("     19.1 s  [sig-network] DNS should provide DNS for ExternalName services");
     assertThat(E2eRunner.verdict(report, 1)).isEqualTo("FAILED: 1 spec failed");
   }
