@@ -20,9 +20,29 @@ check() { # <script-or-alias> <expected kubernetes version>
   echo "ok  $target (Kubernetes $version)" >&2
 }
 
+# The kubeadm API each pinned minor's configuration must use (kubeadm's own API ranges).
+kubeadm_api() {
+  case "$1" in
+    v1.8|v1.9|v1.10) echo v1alpha1 ;;
+    v1.20) echo v1beta2 ;;
+    v1.35|v1.36|v1.37) echo v1beta4 ;;
+    *) fail "no expected kubeadm API for $1 in test/fixed-scripts.sh" ;;
+  esac
+}
+check_kubeadm_config() { # <script> <minor>
+  local out api
+  api=$(kubeadm_api "$2")
+  out=$($jbang "$1" plan --kubeadm-config 2>/dev/null) || fail "$1 plan --kubeadm-config exited non-zero"
+  [ "$(grep -c "^apiVersion: kubeadm.k8s.io/" <<<"$out")" -ge 2 ] || fail "$1 plan --kubeadm-config renders no init and join documents"
+  ! grep "^apiVersion: kubeadm.k8s.io/" <<<"$out" | grep -qv "kubeadm.k8s.io/$api\$" \
+    || fail "$1 plan --kubeadm-config does not render kubeadm.k8s.io/$api only: $(grep '^apiVersion: kubeadm' <<<"$out" | sort -u | tr '\n' ' ')"
+  echo "ok  $1 renders kubeadm.k8s.io/$api" >&2
+}
+
 while read -r minor version flag; do
   case "$minor" in ''|'#'*) continue ;; esac
   check "fixed/dind-cluster-$minor.java" "$version"
+  check_kubeadm_config "fixed/dind-cluster-$minor.java" "$minor"
   check "dind-cluster-$minor" "$version"
   [ "${flag:-}" = default ] && check dind-cluster "$version"
 done < scripts/fixed-versions

@@ -1,6 +1,8 @@
 package dev.dindcluster.cli;
 
 import dev.dindcluster.kube.KubeApi;
+import dev.dindcluster.lifecycle.NodeImageBuilder;
+import dev.dindcluster.release.ReleaseNodeImageBuilder;
 import dev.dindcluster.kube.KubeconfigEntry;
 import dev.dindcluster.kube.KubeconfigStore;
 import dev.dindcluster.kube.fabric8.Fabric8KubeApi;
@@ -18,6 +20,11 @@ public interface Adapters {
 
   Function<KubeconfigEntry, KubeApi> kubeApis();
 
+  /** What makes a missing node image; fakes build nothing. */
+  default NodeImageBuilder imageBuilder() {
+    return NodeImageBuilder.NONE;
+  }
+
   static Adapters real(Map<String, String> env) {
     return new Adapters() {
       @Override
@@ -33,6 +40,11 @@ public interface Adapters {
       @Override
       public Function<KubeconfigEntry, KubeApi> kubeApis() {
         return Fabric8KubeApi::connect;
+      }
+
+      @Override
+      public NodeImageBuilder imageBuilder() {
+        return new ReleaseNodeImageBuilder();
       }
     };
   }

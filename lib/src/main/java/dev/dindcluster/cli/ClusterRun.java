@@ -61,7 +61,8 @@ final class ClusterRun {
     try (ClusterLock lock = ClusterLock.acquire(lockDir(context), plan.label(), LOCK_WAIT)) {
       ClusterSession session = new ClusterSession(plan, runtime, context.adapters().kubeconfigs(),
           context.adapters().kubeApis(), progress,
-          new ClusterSession.Options(options.retain, ClusterSession.Options.defaults().readyTimeout()));
+          new ClusterSession.Options(options.retain, ClusterSession.Options.defaults().readyTimeout()))
+          .withImageBuilder(context.adapters().imageBuilder());
       long start = System.nanoTime();
       ActionRunner.run(session, actions.apply(plan, runtime));
       if (options.timingsJson != null) {

@@ -1,5 +1,6 @@
 package dev.dindcluster.cli;
 
+import dev.dindcluster.lifecycle.KubeadmFiles;
 import dev.dindcluster.plan.ClusterPlan;
 import dev.dindcluster.plan.PlanJson;
 import dev.dindcluster.plan.PlanText;
@@ -26,13 +27,18 @@ final class PlanCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the plan as JSON on stdout.")
   boolean json;
 
+  @Option(names = "--kubeadm-config", description = {
+      "Print the kubeadm configuration up would write into each node for this plan and Kubernetes version",
+      "(bootstrap token and CA hash as placeholders)."})
+  boolean kubeadmConfig;
+
   @Override
   public Integer call() {
     CliContext context = top.context();
     ClusterPlan plan =
         Planner.plan(config.settings(context), context.release(), context.randomClusterId());
     plan.warnings().forEach(warning -> context.err().println("WARNING: " + warning));
-    context.out().print(json ? PlanJson.toJson(plan) : PlanText.toText(plan));
+    context.out().print(kubeadmConfig ? KubeadmFiles.preview(plan) : json ? PlanJson.toJson(plan) : PlanText.toText(plan));
     context.out().flush();
     return ExitCode.OK.code;
   }

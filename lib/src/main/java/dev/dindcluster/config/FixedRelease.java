@@ -1,5 +1,6 @@
 package dev.dindcluster.config;
 
+import dev.dindcluster.k8s.KubernetesVersion;
 import java.util.Objects;
 
 /**
@@ -11,10 +12,7 @@ public record FixedRelease(String scriptName, String kubernetesVersion, String n
     Objects.requireNonNull(scriptName, "scriptName");
     Objects.requireNonNull(kubernetesVersion, "kubernetesVersion");
     Objects.requireNonNull(nodeImage, "nodeImage");
-    if (!kubernetesVersion.matches("v\\d+\\.\\d+\\.\\d+")) {
-      throw new IllegalArgumentException(
-          "kubernetesVersion '" + kubernetesVersion + "' must look like v1.20.2");
-    }
+    KubernetesVersion.parse(kubernetesVersion); // names the value and the form when it is not one
   }
 
   /** The default image reference for a Kubernetes version, as scripts/build-node-image tags it. */

@@ -66,7 +66,7 @@ public final class Knobs {
           ignored("DASHBOARD_URL", "by Kubernetes version", "Ignored with a warning: the dashboard is never deployed (no internet)."),
           k("DNS_SERVICE", "coredns", "coredns or kube-dns (kube-dns on 1.13+ warns and uses coredns); served by the node image's DNS server."),
           k("DIND_STORAGE_DRIVER", "overlay2", "Storage driver of the Docker daemon inside each node."),
-          k("DIND_CRI", "docker", "docker or containerd: the container runtime kubeadm is pointed at."),
+          k("DIND_CRI", "docker up to v1.23, containerd from v1.24", "docker (dockershim, Kubernetes <= 1.23) or containerd (1.13 on): the container runtime kubeadm is pointed at."),
           k("FEATURE_GATES", "none", "Feature gates (Name=true,...) for apiserver, controller-manager and scheduler; none = omit."),
           k("KUBELET_FEATURE_GATES", "DynamicKubeletConfig=true", "Kubelet feature gates (Name=true,...); none = omit."),
           k("APISERVER_<opt>", "none", "Any APISERVER_<lower_case_opt>=V becomes apiserver extra arg <lower-case-opt>: \"V\"."),
@@ -88,6 +88,10 @@ public final class Knobs {
           ignored("KUBE_RSYNC_PORT", "empty", "Ignored with a warning: only read by Kubernetes source-build scripts."),
           ignored("LOCAL_KUBECTL_VERSION", "empty", "Ignored with a warning (Sep-2018 knob): no kubectl is downloaded."),
           // this project's own
+          k("DIND_RELEASE_URL", "https://dl.k8s.io", "Where a missing node image's Kubernetes comes from: <url>/<version>/kubernetes-server-linux-amd64.tar.gz and its .sha256 (upstream's layout; a mirror works)."),
+          k("DIND_REGISTRY", "registry.k8s.io", "Registry (host[:port][/path]) a missing node image's etcd, pause and DNS add-on images are pulled from, with upstream's names."),
+          k("DIND_DOWNLOAD_TIMEOUT", "30", "Seconds (1..3600) a release download may wait for its next bytes before it resumes or fails."),
+          k("DIND_CACHE_DIR", "/var/cache/dind-cluster", "Where downloads and build stages are cached, by content."),
           k("DIND_CONFIG_FILE", "unset", "A config.sh-style KEY=VALUE file read before the environment (same as --config)."));
 
   public static List<Knob> all() {

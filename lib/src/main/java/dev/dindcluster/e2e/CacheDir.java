@@ -9,6 +9,6 @@ final class CacheDir {
 
   static Path of(Map<String, String> env) {
     String dir = env.getOrDefault("DIND_CACHE_DIR", "");
-    return Path.of(dir.isEmpty() ? "/var/cache/dind-cluster" : dir);
+    return Path.of(dir.isEmpty() ? dev.dindcluster.plan.ReleaseSource.DEFAULT_CACHE_DIR : dir);
   }
 }

@@ -1,5 +1,8 @@
 package dev.dindcluster.lifecycle;
 
+import dev.dindcluster.k8s.ComponentImages;
+import dev.dindcluster.k8s.KubernetesVersion;
+import dev.dindcluster.k8s.VersionRules;
 import dev.dindcluster.kube.KubeApi;
 import dev.dindcluster.kube.KubeWaits;
 import dev.dindcluster.kube.Sleeper;
@@ -22,8 +25,8 @@ import java.util.List;
 
 /** The steps shared by a cold bring-up and a restore, each small and named for progress. */
 final class BringUp {
-  static final String IMAGE_REPOSITORY = "dind-cluster.local";
-  private static final String KUBEADM_CONFIG = "/etc/kubeadm.yaml"; // not /tmp: the engine cannot copy into a tmpfs mount;
+  static final String IMAGE_REPOSITORY = ComponentImages.NODE_REPOSITORY;
+  private static final String KUBEADM_CONFIG = KubeadmFiles.CONFIG_PATH; // not /tmp: the engine cannot copy into a tmpfs mount;
 
   private BringUp() {}
 
@@ -38,15 +41,27 @@ final class BringUp {
     });
   }
 
+  /** The node image label naming the DNS add-on whose images it holds (absent: none, our own DNS). */
+  static final String DNS_ADDON_LABEL = "dev.dindcluster.dns-addon";
+
   static Action checkImage() {
     return Action.of("Checking the node image", s -> {
       ClusterPlan plan = s.plan();
-      if (!s.runtime().imageExists(plan.image())) {
-        throw new LifecycleFailure("node image '" + plan.image() + "' is not in the local engine and nothing is"
-            + " pulled. Build it: scripts/build-node-image"
-            + (plan.kubernetesVersion().equals("v1.20.2") ? "" : " --binaries DIR --kubernetes-version " + plan.kubernetesVersion())
-            + " (or set DIND_IMAGE to an image you have)");
+      var unsupported = VersionRules.unsupported(plan.version(), plan.options().dindCri(), s.engine().cgroupVersion());
+      if (unsupported.isPresent()) {
+        throw new ClusterStateException(unsupported.get());
       }
+      var labels = s.runtime().imageLabels(plan.image());
+      if (labels.isEmpty()) {
+        s.imageBuilder().build(plan, s.runtime(), s.progress());
+        labels = s.runtime().imageLabels(plan.image());
+        if (labels.isEmpty()) {
+          throw new LifecycleFailure("node image '" + plan.image() + "' is still missing after it was built");
+        }
+      }
+      String addon = labels.get().getOrDefault(DNS_ADDON_LABEL, "none");
+      s.ownDns = addon.equals("none");
+      s.progress().detail("cluster DNS: " + (s.ownDns ? "dind-cluster's own (the node image has no DNS add-on image)" : addon));
     });
   }
 
@@ -144,24 +159,27 @@ final class BringUp {
       s.bootstrapToken = BootstrapToken.generate(new SecureRandom());
       List<String> sans = new ArrayList<>(List.of("127.0.0.1", "::1", "localhost", master.name()));
       master.ips().forEach(ip -> sans.add(ip.toString()));
-      String config = KubeadmConfig.init(new KubeadmConfig.Init(
-          plan.kubernetesVersion(), IMAGE_REPOSITORY, master.name(), plan.advertiseAddress().toString(),
-          master.ips().stream().map(Object::toString).toList(), s.bootstrapToken, sans,
-          plan.serviceCidr().toString(), plan.podNetworkCidrs().stream().map(Cidr::toString).toList(),
-          !plan.cniPlugin().perNodeRoutes, plan.dnsServiceIp().toString(), plan.numNodes() == 0,
-          plan.ipMode() == dev.dindcluster.net.IpMode.DUAL_STACK,
-          plan.options().apiserverExtraArgs(), plan.options().controllerManagerExtraArgs(),
-          plan.options().schedulerExtraArgs(), plan.options().featureGates() == null ? "none" : plan.options().featureGates(),
-          plan.options().criSocket()));
+      String config = KubeadmConfig.init(KubeadmFiles.initInputs(plan, s.bootstrapToken));
       s.runtime().writeFile(master.name(), KUBEADM_CONFIG, config.getBytes(StandardCharsets.UTF_8), 0600);
-      List<String> command = new ArrayList<>(List.of("kubeadm", "init", "--config", KUBEADM_CONFIG,
-          // No registry: CoreDNS cannot be pulled (our own DNS is deployed instead), and the
-          // preflight image check would try to pull the images preloaded under another name.
-          "--skip-phases=" + initSkippedPhases(plan.options().criSocket()), "--ignore-preflight-errors=all"));
+      writeLegacyKubeletDefaults(s, master);
+      List<String> command = new ArrayList<>(List.of("kubeadm", "init", "--config", KUBEADM_CONFIG));
+      String skipped = initSkippedPhases(plan.version(), plan.options().criSocket(), s.ownDns);
+      if (!skipped.isEmpty()) {
+        command.add("--skip-phases=" + skipped);
+      }
+      // The preflight image check would try to pull the images preloaded under their names.
+      command.add(VersionRules.ignorePreflightFlag(plan.version()));
       command.addAll(extraArgs);
       NodeOps.run(s.runtime(), master.name(), Duration.ofMinutes(6), command.toArray(String[]::new));
       s.caCertHash = CaCertHash.of(NodeOps.readText(s.runtime(), master.name(), "/etc/kubernetes/pki/ca.crt"));
     });
+  }
+
+  /** kubeadm before 1.11 configures no kubelet: its flags go to /etc/default/kubelet first. */
+  private static void writeLegacyKubeletDefaults(ClusterSession s, NodePlan node) {
+    ClusterPlan plan = s.plan();
+    KubeadmFiles.legacyKubeletDefaults(plan, node).ifPresent(defaults -> s.runtime().writeFile(node.name(), "/etc/default/kubelet",
+            defaults.getBytes(StandardCharsets.UTF_8), 0644));
   }
 
   /**
@@ -170,8 +188,19 @@ final class BringUp {
    * gives up before it reads the ignore list). Every check it runs is ignored anyway and the images
    * are preloaded, so that phase is skipped for containerd.
    */
-  static String initSkippedPhases(String criSocket) {
-    return KubeadmConfig.remoteRuntime(criSocket) ? "preflight,addon/coredns" : "addon/coredns";
+  static String initSkippedPhases(KubernetesVersion version, String criSocket, boolean ownDns) {
+    if (!VersionRules.canSkipPhases(version)) {
+      return "";
+    }
+    List<String> phases = new ArrayList<>();
+    if (KubeadmConfig.remoteRuntime(criSocket)) {
+      phases.add("preflight");
+    }
+    if (ownDns) {
+      // The node image has no DNS add-on image (no registry gave one): our own DNS replaces it.
+      phases.add("addon/coredns");
+    }
+    return String.join(",", phases);
   }
 
   static Action writeKubeconfig() {
@@ -194,19 +223,23 @@ final class BringUp {
   static Action joinWorkers(List<NodePlan> workers, List<String> extraArgs) {
     return Action.of("kubeadm join (" + workers.size() + " in parallel)", s -> Parallel.forEach(workers, node -> {
       ClusterPlan plan = s.plan();
-      String config = KubeadmConfig.join(new KubeadmConfig.Join(
-          node.name(), node.ips().stream().map(Object::toString).toList(),
-          KubeadmConfig.hostPort(plan.advertiseAddress().toString(), 6443), s.bootstrapToken, s.caCertHash,
-          plan.options().criSocket()));
+      String config = KubeadmConfig.join(KubeadmFiles.joinInputs(plan, node, s.bootstrapToken, s.caCertHash));
       s.runtime().writeFile(node.name(), KUBEADM_CONFIG, config.getBytes(StandardCharsets.UTF_8), 0600);
-      List<String> command = new ArrayList<>(List.of("kubeadm", "join", "--config", KUBEADM_CONFIG, "--ignore-preflight-errors=all"));
+      writeLegacyKubeletDefaults(s, node);
+      List<String> command = new ArrayList<>(List.of("kubeadm", "join", "--config", KUBEADM_CONFIG,
+          VersionRules.ignorePreflightFlag(plan.version())));
       command.addAll(extraArgs);
       NodeOps.run(s.runtime(), node.name(), Duration.ofMinutes(5), command.toArray(String[]::new));
     }));
   }
 
   static Action deployDns() {
-    return Action.of("Deploying cluster DNS (offline, in place of CoreDNS)", s -> {
+    return Action.of("Deploying cluster DNS", s -> {
+      if (!s.ownDns) {
+        s.progress().detail("kubeadm deployed its DNS add-on from the node image");
+        return;
+      }
+      s.progress().detail("dind-cluster's own DNS server, offline, in place of the add-on");
       String manifest;
       try (InputStream in = BringUp.class.getResourceAsStream("cluster-dns.yaml")) {
         manifest = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -228,9 +261,13 @@ final class BringUp {
         waits.untilReadyz(api, s.options().readyTimeout());
         waits.untilNodesReady(api, s.plan().nodes().size(), s.options().readyTimeout());
         // Cluster DNS is part of a usable cluster; a failure here names the pod's phase.
-        waits.untilPodReady(api, "kube-system", "cluster-dns-", s.options().readyTimeout());
+        waits.untilPodReady(api, "kube-system", dnsPodPrefix(s), s.options().readyTimeout());
       }
     });
+  }
+
+  private static String dnsPodPrefix(ClusterSession s) {
+    return s.ownDns ? "cluster-dns-" : ComponentImages.dnsAddonName(s.plan().version()) + "-";
   }
 
   static Action markSnapshot() {

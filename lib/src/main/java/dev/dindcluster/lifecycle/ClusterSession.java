@@ -38,6 +38,8 @@ public final class ClusterSession {
   volatile int apiServerPort;
   volatile String bootstrapToken;
   volatile String caCertHash;
+  /** The node image has no DNS add-on image: kubeadm's add-on phase is skipped and our own DNS deployed. */
+  volatile boolean ownDns = true;
   volatile KubeconfigEntry adminAccess;
 
   public ClusterSession(
@@ -54,6 +56,16 @@ public final class ClusterSession {
     this.progress = Objects.requireNonNull(progress, "progress");
     this.options = Objects.requireNonNull(options, "options");
   }
+
+  private volatile NodeImageBuilder imageBuilder = NodeImageBuilder.NONE;
+
+  /** What makes a missing node image (default: nothing, and the failure says how to get one). */
+  public ClusterSession withImageBuilder(NodeImageBuilder builder) {
+    this.imageBuilder = Objects.requireNonNull(builder, "builder");
+    return this;
+  }
+
+  public NodeImageBuilder imageBuilder() { return imageBuilder; }
 
   public ClusterPlan plan() { return plan; }
   public NodeRuntime runtime() { return runtime; }

@@ -1,21 +1,28 @@
 package dev.dindcluster.lifecycle;
 
+import dev.dindcluster.k8s.KubeadmApi;
+import dev.dindcluster.k8s.KubernetesVersion;
+import dev.dindcluster.k8s.VersionRules;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Optional;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
 
 /**
- * Renders kubeadm's configuration files (kubeadm.k8s.io/v1beta2, Kubernetes 1.15..1.21) from plain
- * inputs. Why these settings: see ../shared/design.md "Bring-up" — nodes share one disk and cannot
- * pull, so eviction and image GC are off; one master needs no leader election (a restart would wait
- * ~24 s for the old lease); conntrack limits cannot be written inside a container.
+ * Renders kubeadm's configuration files for the version's kubeadm API ({@link KubeadmApi}), from
+ * plain inputs, as YAML trees dumped by SnakeYAML. Why these settings: nodes share one disk and
+ * cannot pull, so eviction and image GC are off; one master needs no leader election (a restart
+ * would wait ~24 s for the old lease); conntrack limits cannot be written inside a container.
  */
 public final class KubeadmConfig {
   private KubeadmConfig() {}
 
   /** What kubeadm init needs to know. */
   public record Init(
-      String kubernetesVersion,
+      KubernetesVersion version,
       String imageRepository,
       String nodeName,
       String advertiseAddress,
@@ -36,6 +43,7 @@ public final class KubeadmConfig {
 
   /** What kubeadm join needs to know. */
   public record Join(
+      KubernetesVersion version,
       String nodeName,
       List<String> nodeIps,
       String apiServerEndpoint,
@@ -45,6 +53,8 @@ public final class KubeadmConfig {
 
   /** kubelet's built-in Docker shim (DIND_CRI=docker); any other socket is a remote CRI runtime. */
   public static final String DOCKERSHIM_SOCKET = "/var/run/dockershim.sock";
+  public static final String CLUSTER_DOMAIN = "cluster.local";
+  private static final int API_PORT = 6443;
 
   /** True when kubelet talks to a remote CRI runtime (containerd) rather than its own dockershim. */
   public static boolean remoteRuntime(String criSocket) {
@@ -52,127 +62,307 @@ public final class KubeadmConfig {
   }
 
   public static String init(Init in) {
-    StringBuilder y = new StringBuilder();
-    y.append("apiVersion: kubeadm.k8s.io/v1beta2\n")
-        .append("kind: InitConfiguration\n")
-        .append("bootstrapTokens:\n")
-        .append("- token: ").append(quote(in.bootstrapToken())).append('\n')
-        .append("  ttl: 24h0m0s\n")
-        .append("  groups: [\"system:bootstrappers:kubeadm:default-node-token\"]\n")
-        .append("  usages: [\"signing\", \"authentication\"]\n")
-        .append("localAPIEndpoint:\n")
-        .append("  advertiseAddress: ").append(quote(in.advertiseAddress())).append('\n')
-        .append("  bindPort: 6443\n");
-    nodeRegistration(y, in.nodeName(), in.nodeIps(), in.criSocket(), in.masterSchedulable());
-    y.append("---\n")
-        .append("apiVersion: kubeadm.k8s.io/v1beta2\n")
-        .append("kind: ClusterConfiguration\n")
-        .append("kubernetesVersion: ").append(in.kubernetesVersion()).append('\n')
-        .append("imageRepository: ").append(in.imageRepository()).append('\n')
-        .append("controlPlaneEndpoint: ").append(quote(hostPort(in.advertiseAddress(), 6443))).append('\n')
-        .append("networking:\n")
-        .append("  serviceSubnet: ").append(quote(in.serviceCidr())).append('\n');
-    if (in.allocateNodeCidrs()) {
-      y.append("  podSubnet: ").append(quote(String.join(",", in.podNetworkCidrs()))).append('\n');
+    KubeadmApi api = KubeadmApi.forVersion(in.version());
+    List<Map<String, Object>> docs = new ArrayList<>();
+    if (api.masterNodeKinds()) {
+      docs.add(masterConfiguration(api, in));
+    } else {
+      docs.add(initConfiguration(api, in));
+      docs.add(clusterConfiguration(api, in));
+      docs.add(kubeletConfiguration(in.version(), in.dnsServiceIp(), in.dualStack()));
+      docs.add(kubeProxyConfiguration(in));
     }
-    if (in.dualStack()) {
-      y.append("featureGates:\n  IPv6DualStack: true\n");
-    }
-    y.append("apiServer:\n")
-        .append("  certSANs: [").append(in.certSans().stream().map(KubeadmConfig::quote).collect(Collectors.joining(", "))).append("]\n");
-    extraArgs(y, in.apiServerExtraArgs(), in.featureGates(), in.dualStack());
-    y.append("controllerManager:\n");
-    Map<String, String> cm = new java.util.LinkedHashMap<>();
-    cm.put("leader-elect", "false");
-    cm.putAll(in.controllerManagerExtraArgs());
-    extraArgs(y, cm, in.featureGates(), in.dualStack());
-    y.append("scheduler:\n");
-    Map<String, String> sched = new java.util.LinkedHashMap<>();
-    sched.put("leader-elect", "false");
-    sched.putAll(in.schedulerExtraArgs());
-    extraArgs(y, sched, in.featureGates(), in.dualStack());
-    y.append("---\n")
-        .append("apiVersion: kubelet.config.k8s.io/v1beta1\n")
-        .append("kind: KubeletConfiguration\n")
-        .append("cgroupDriver: cgroupfs\n")
-        .append("failSwapOn: false\n")
-        .append("clusterDNS: [").append(quote(in.dnsServiceIp())).append("]\n")
-        .append("clusterDomain: cluster.local\n")
-        // Nodes share the host's disk and cannot pull images back: never evict, never GC images.
-        .append("evictionHard: {\"memory.available\": \"0%\", \"nodefs.available\": \"0%\", \"nodefs.inodesFree\": \"0%\", \"imagefs.available\": \"0%\"}\n")
-        .append("imageGCHighThresholdPercent: 100\n")
-        .append("imageGCLowThresholdPercent: 99\n")
-        // Restricted hosts cannot lower oom_score_adj; 0 keeps kubelet from logging that it failed.
-        .append("oomScoreAdj: 0\n");
-    if (in.dualStack()) {
-      y.append("featureGates: {IPv6DualStack: true}\n");
-    }
-    y.append("---\n")
-        .append("apiVersion: kubeproxy.config.k8s.io/v1alpha1\n")
-        .append("kind: KubeProxyConfiguration\n")
-        .append("mode: iptables\n")
-        .append("clusterCIDR: ").append(quote(String.join(",", in.podNetworkCidrs()))).append('\n')
-        // nf_conntrack_max is not writable from inside a container: leave the host's value alone.
-        .append("conntrack:\n  maxPerCore: 0\n");
-    if (in.dualStack()) {
-      y.append("featureGates: {IPv6DualStack: true}\n");
-    }
-    return y.toString();
+    return dump(docs);
   }
 
   public static String join(Join in) {
-    StringBuilder y = new StringBuilder();
-    y.append("apiVersion: kubeadm.k8s.io/v1beta2\n")
-        .append("kind: JoinConfiguration\n")
-        .append("discovery:\n")
-        .append("  bootstrapToken:\n")
-        .append("    apiServerEndpoint: ").append(quote(in.apiServerEndpoint())).append('\n')
-        .append("    token: ").append(quote(in.bootstrapToken())).append('\n')
-        .append("    caCertHashes: [").append(quote(in.caCertHash())).append("]\n");
-    nodeRegistration(y, in.nodeName(), in.nodeIps(), in.criSocket(), true);
-    return y.toString();
+    KubeadmApi api = KubeadmApi.forVersion(in.version());
+    Map<String, Object> doc = header(api, api.masterNodeKinds() ? "NodeConfiguration" : "JoinConfiguration");
+    if (api.compareTo(KubeadmApi.V1BETA1) >= 0) {
+      Map<String, Object> token = new LinkedHashMap<>();
+      token.put("apiServerEndpoint", in.apiServerEndpoint());
+      token.put("token", in.bootstrapToken());
+      token.put("caCertHashes", List.of(in.caCertHash()));
+      doc.put("discovery", Map.of("bootstrapToken", token));
+    } else {
+      doc.put("discoveryTokenAPIServers", List.of(in.apiServerEndpoint()));
+      doc.put("token", in.bootstrapToken());
+      doc.put("discoveryTokenCACertHashes", List.of(in.caCertHash()));
+    }
+    if (api == KubeadmApi.V1ALPHA1) {
+      doc.put("nodeName", in.nodeName());
+      doc.put("criSocket", in.criSocket());
+    } else {
+      doc.put("nodeRegistration", nodeRegistration(api, in.version(), in.nodeName(), in.nodeIps(), in.criSocket(), true));
+    }
+    return dump(List.of(doc));
   }
 
-  private static void nodeRegistration(StringBuilder y, String name, List<String> ips, String criSocket, boolean schedulable) {
-    y.append("nodeRegistration:\n")
-        .append("  name: ").append(quote(name)).append('\n')
-        .append("  criSocket: ").append(quote(criSocket)).append('\n')
-        .append("  kubeletExtraArgs:\n")
-        .append("    node-ip: ").append(quote(String.join(",", ips))).append('\n');
-    if (remoteRuntime(criSocket)) {
-      // kubelet 1.20 defaults to its dockershim; kubeadm derives the same two flags from criSocket,
-      // but saying them here keeps the kubelet's runtime visible in the config we write.
-      y.append("    container-runtime: \"remote\"\n")
-          .append("    container-runtime-endpoint: ").append(quote("unix://" + criSocket)).append('\n');
+  /**
+   * kubeadm before 1.11 writes no kubelet configuration: the kubelet's flags (what later versions
+   * keep in /var/lib/kubelet/config.yaml and kubeadm-flags.env) go into /etc/default/kubelet,
+   * which the node's kubelet drop-in reads last. Empty for 1.11 and later.
+   */
+  public static Optional<String> legacyKubeletDefaults(KubernetesVersion version, List<String> nodeIps,
+      String dnsServiceIp, String pauseImage) {
+    if (version.atLeast(VersionRules.CONFIG_IMAGES_LIST)) {
+      return Optional.empty();
     }
+    List<String> flags = new ArrayList<>(List.of(
+        "--pod-manifest-path=/etc/kubernetes/manifests", "--allow-privileged=true",
+        "--network-plugin=cni", "--cni-conf-dir=/etc/cni/net.d", "--cni-bin-dir=/opt/cni/bin",
+        "--cluster-dns=" + dnsServiceIp, "--cluster-domain=" + CLUSTER_DOMAIN,
+        "--authorization-mode=Webhook", "--client-ca-file=/etc/kubernetes/pki/ca.crt",
+        "--cadvisor-port=0", "--rotate-certificates=true", "--cert-dir=/var/lib/kubelet/pki",
+        "--cgroup-driver=cgroupfs", "--fail-swap-on=false", "--node-ip=" + String.join(",", nodeIps),
+        "--pod-infra-container-image=" + pauseImage,
+        "--eviction-hard=memory.available<0%,nodefs.available<0%,nodefs.inodesFree<0%,imagefs.available<0%",
+        "--image-gc-high-threshold=100", "--image-gc-low-threshold=99", "--oom-score-adj=0"));
+    // The drop-in's --config=/var/lib/kubelet/config.yaml names a file these kubeadms never write.
+    return Optional.of("KUBELET_CONFIG_ARGS=\nKUBELET_EXTRA_ARGS=" + String.join(" ", flags) + "\n");
+  }
+
+  // ---- kubeadm documents ----
+
+  private static Map<String, Object> masterConfiguration(KubeadmApi api, Init in) {
+    Map<String, Object> doc = header(api, "MasterConfiguration");
+    doc.put("api", apiEndpoint(in.advertiseAddress()));
+    if (api == KubeadmApi.V1ALPHA1) {
+      doc.put("nodeName", in.nodeName());
+      doc.put("criSocket", in.criSocket());
+      doc.put("token", in.bootstrapToken());
+      doc.put("tokenTTL", "24h0m0s");
+      if (in.masterSchedulable() && in.version().atLeast(10)) {
+        doc.put("noTaintMaster", true);
+      }
+    } else {
+      doc.put("bootstrapTokens", bootstrapTokens(in));
+      doc.put("nodeRegistration", nodeRegistration(api, in.version(), in.nodeName(), in.nodeIps(), in.criSocket(), in.masterSchedulable()));
+    }
+    clusterFields(api, in, doc);
+    doc.put("apiServerCertSANs", in.certSans());
+    putIfAny(doc, "apiServerExtraArgs", withGates(in.apiServerExtraArgs(), in));
+    putIfAny(doc, "controllerManagerExtraArgs", withGates(single(in.controllerManagerExtraArgs()), in));
+    putIfAny(doc, "schedulerExtraArgs", withGates(single(in.schedulerExtraArgs()), in));
+    if (in.version().atLeast(9)) {
+      doc.put("kubeProxy", Map.of("config", kubeProxyFields(in)));
+    }
+    if (api == KubeadmApi.V1ALPHA2) {
+      doc.put("kubeletConfiguration", Map.of("baseConfig", kubeletFields(in.version(), in.dnsServiceIp(), in.dualStack())));
+    }
+    return doc;
+  }
+
+  private static Map<String, Object> initConfiguration(KubeadmApi api, Init in) {
+    Map<String, Object> doc = header(api, "InitConfiguration");
+    doc.put("bootstrapTokens", bootstrapTokens(in));
+    doc.put("nodeRegistration", nodeRegistration(api, in.version(), in.nodeName(), in.nodeIps(), in.criSocket(), in.masterSchedulable()));
+    doc.put(api == KubeadmApi.V1ALPHA3 ? "apiEndpoint" : "localAPIEndpoint", apiEndpoint(in.advertiseAddress()));
+    return doc;
+  }
+
+  private static Map<String, Object> clusterConfiguration(KubeadmApi api, Init in) {
+    Map<String, Object> doc = header(api, "ClusterConfiguration");
+    clusterFields(api, in, doc);
+    doc.put("controlPlaneEndpoint", hostPort(in.advertiseAddress(), API_PORT));
+    if (api == KubeadmApi.V1ALPHA3) {
+      doc.put("apiServerCertSANs", in.certSans());
+      putIfAny(doc, "apiServerExtraArgs", withGates(in.apiServerExtraArgs(), in));
+      putIfAny(doc, "controllerManagerExtraArgs", withGates(single(in.controllerManagerExtraArgs()), in));
+      putIfAny(doc, "schedulerExtraArgs", withGates(single(in.schedulerExtraArgs()), in));
+      return doc;
+    }
+    Map<String, Object> apiServer = new LinkedHashMap<>();
+    apiServer.put("certSANs", in.certSans());
+    putIfAny(apiServer, "extraArgs", extraArgs(api, withGates(in.apiServerExtraArgs(), in)));
+    doc.put("apiServer", apiServer);
+    doc.put("controllerManager", component(api, withGates(single(in.controllerManagerExtraArgs()), in)));
+    doc.put("scheduler", component(api, withGates(single(in.schedulerExtraArgs()), in)));
+    return doc;
+  }
+
+  /** The fields MasterConfiguration and ClusterConfiguration share. */
+  private static void clusterFields(KubeadmApi api, Init in, Map<String, Object> doc) {
+    doc.put("kubernetesVersion", in.version().toString());
+    doc.put("imageRepository", in.imageRepository());
+    Map<String, Object> networking = new LinkedHashMap<>();
+    networking.put("serviceSubnet", in.serviceCidr());
+    if (in.allocateNodeCidrs()) {
+      networking.put("podSubnet", String.join(",", in.podNetworkCidrs()));
+    }
+    networking.put("dnsDomain", CLUSTER_DOMAIN);
+    doc.put("networking", networking);
+    if (in.dualStack() && VersionRules.needsDualStackGate(in.version())) {
+      doc.put("featureGates", Map.of("IPv6DualStack", true));
+    }
+  }
+
+  private static Map<String, Object> kubeletConfiguration(KubernetesVersion version, String dnsServiceIp, boolean dualStack) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("apiVersion", "kubelet.config.k8s.io/v1beta1");
+    doc.put("kind", "KubeletConfiguration");
+    doc.putAll(kubeletFields(version, dnsServiceIp, dualStack));
+    return doc;
+  }
+
+  private static Map<String, Object> kubeletFields(KubernetesVersion version, String dnsServiceIp, boolean dualStack) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("cgroupDriver", "cgroupfs");
+    doc.put("failSwapOn", false);
+    doc.put("clusterDNS", List.of(dnsServiceIp));
+    doc.put("clusterDomain", CLUSTER_DOMAIN);
+    // Nodes share the host's disk and cannot pull images back: never evict, never GC images.
+    Map<String, Object> eviction = new LinkedHashMap<>();
+    for (String signal : List.of("memory.available", "nodefs.available", "nodefs.inodesFree", "imagefs.available")) {
+      eviction.put(signal, "0%");
+    }
+    doc.put("evictionHard", eviction);
+    doc.put("imageGCHighThresholdPercent", 100);
+    doc.put("imageGCLowThresholdPercent", 99);
+    // Restricted hosts cannot lower oom_score_adj; 0 keeps kubelet from logging that it failed.
+    doc.put("oomScoreAdj", 0);
+    if (version.atLeast(VersionRules.FAIL_CGROUP_V1_FIELD)) {
+      // From 1.35 kubelet refuses cgroup v1 hosts by default; nodes share the host's hierarchy.
+      doc.put("failCgroupV1", false);
+    }
+    if (dualStack && VersionRules.needsDualStackGate(version)) {
+      doc.put("featureGates", Map.of("IPv6DualStack", true));
+    }
+    return doc;
+  }
+
+  private static Map<String, Object> kubeProxyConfiguration(Init in) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("apiVersion", "kubeproxy.config.k8s.io/v1alpha1");
+    doc.put("kind", "KubeProxyConfiguration");
+    doc.putAll(kubeProxyFields(in));
+    return doc;
+  }
+
+  private static Map<String, Object> kubeProxyFields(Init in) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("mode", "iptables");
+    doc.put("clusterCIDR", String.join(",", in.podNetworkCidrs()));
+    // nf_conntrack_max is not writable from inside a container: leave the host's value alone.
+    doc.put("conntrack", Map.of("maxPerCore", 0));
+    if (in.dualStack() && VersionRules.needsDualStackGate(in.version())) {
+      doc.put("featureGates", Map.of("IPv6DualStack", true));
+    }
+    return doc;
+  }
+
+  private static List<Map<String, Object>> bootstrapTokens(Init in) {
+    Map<String, Object> token = new LinkedHashMap<>();
+    token.put("token", in.bootstrapToken());
+    token.put("ttl", "24h0m0s");
+    token.put("groups", List.of("system:bootstrappers:kubeadm:default-node-token"));
+    token.put("usages", List.of("signing", "authentication"));
+    return List.of(token);
+  }
+
+  private static Map<String, Object> apiEndpoint(String advertiseAddress) {
+    Map<String, Object> endpoint = new LinkedHashMap<>();
+    endpoint.put("advertiseAddress", advertiseAddress);
+    endpoint.put("bindPort", API_PORT);
+    return endpoint;
+  }
+
+  private static Map<String, Object> nodeRegistration(KubeadmApi api, KubernetesVersion version, String name,
+      List<String> ips, String criSocket, boolean schedulable) {
+    Map<String, Object> registration = new LinkedHashMap<>();
+    registration.put("name", name);
+    // kubeadm 1.24+ wants the socket as a URL and warns about a bare path.
+    registration.put("criSocket", version.atLeast(VersionRules.DOCKERSHIM_REMOVED) ? "unix://" + criSocket : criSocket);
+    Map<String, String> kubelet = new LinkedHashMap<>();
+    kubelet.put("node-ip", String.join(",", ips));
+    if (remoteRuntime(criSocket) && !version.atLeast(VersionRules.DOCKERSHIM_REMOVED)) {
+      // Before 1.24 kubelet defaults to its dockershim; saying the remote runtime here keeps it
+      // visible in the config we write (kubelet 1.27 removed --container-runtime; kubeadm 1.24+
+      // derives the endpoint from criSocket).
+      kubelet.put("container-runtime", "remote");
+      kubelet.put("container-runtime-endpoint", "unix://" + criSocket);
+    }
+    registration.put("kubeletExtraArgs", extraArgs(api, kubelet));
     if (schedulable) {
       // A master without workers must run pods (the original removed the taint for NUM_NODES=0).
-      y.append("  taints: []\n");
+      registration.put("taints", List.of());
     }
+    return registration;
   }
 
-  private static void extraArgs(StringBuilder y, Map<String, String> args, String featureGates, boolean dualStack) {
-    Map<String, String> all = new java.util.LinkedHashMap<>(args);
-    String gates = "none".equals(featureGates) ? "" : featureGates;
-    if (dualStack) {
+  private static Map<String, Object> component(KubeadmApi api, Map<String, String> args) {
+    Map<String, Object> component = new LinkedHashMap<>();
+    putIfAny(component, "extraArgs", extraArgs(api, args));
+    return component;
+  }
+
+  /** v1beta4 turned extra-argument maps into lists of name/value pairs (so a flag can repeat). */
+  private static Object extraArgs(KubeadmApi api, Map<String, String> args) {
+    if (api != KubeadmApi.V1BETA4) {
+      return args;
+    }
+    List<Map<String, String>> list = new ArrayList<>();
+    args.forEach((name, value) -> {
+      Map<String, String> arg = new LinkedHashMap<>();
+      arg.put("name", name);
+      arg.put("value", value);
+      list.add(arg);
+    });
+    return list;
+  }
+
+  /** One master needs no leader election (a restart would wait for the old lease). */
+  private static Map<String, String> single(Map<String, String> args) {
+    Map<String, String> all = new LinkedHashMap<>();
+    all.put("leader-elect", "false");
+    all.putAll(args);
+    return all;
+  }
+
+  private static Map<String, String> withGates(Map<String, String> args, Init in) {
+    Map<String, String> all = new LinkedHashMap<>(args);
+    String gates = "none".equals(in.featureGates()) || in.featureGates() == null ? "" : in.featureGates();
+    if (in.dualStack() && VersionRules.needsDualStackGate(in.version())) {
       gates = gates.isEmpty() ? "IPv6DualStack=true" : gates + ",IPv6DualStack=true";
     }
     if (!gates.isEmpty()) {
       all.putIfAbsent("feature-gates", gates);
     }
-    if (all.isEmpty()) {
-      return;
+    return all;
+  }
+
+  private static void putIfAny(Map<String, Object> doc, String key, Object value) {
+    boolean empty = value instanceof Map<?, ?> m ? m.isEmpty() : value instanceof List<?> l && l.isEmpty();
+    if (!empty) {
+      doc.put(key, value);
     }
-    y.append("  extraArgs:\n");
-    all.forEach((k, v) -> y.append("    ").append(k).append(": ").append(quote(v)).append('\n'));
+  }
+
+  private static Map<String, Object> header(KubeadmApi api, String kind) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("apiVersion", api.apiVersion());
+    doc.put("kind", kind);
+    return doc;
+  }
+
+  private static String dump(List<Map<String, Object>> docs) {
+    DumperOptions options = new DumperOptions();
+    options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+    options.setExplicitStart(false);
+    options.setIndicatorIndent(0);
+    options.setSplitLines(false);
+    Yaml yaml = new Yaml(options);
+    StringBuilder out = new StringBuilder();
+    for (Map<String, Object> doc : docs) {
+      if (out.length() > 0) {
+        out.append("---\n");
+      }
+      out.append(yaml.dump(doc));
+    }
+    return out.toString();
   }
 
   static String hostPort(String host, int port) {
     return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
-  }
-
-  /** YAML double-quoted scalar. */
-  static String quote(String value) {
-    return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 }

@@ -17,6 +17,7 @@ import java.util.TreeMap;
  * @param extraPorts docker -p specs for the workers (EXTRA_PORTS split on ';')
  * @param customNetworks DIND_CUSTOM_NETWORKS
  * @param e2eReportDir E2E_REPORT_DIR or null
+ * @param release where a missing node image's parts come from
  */
 public record ClusterOptions(
     boolean useHairpin,
@@ -37,7 +38,8 @@ public record ClusterOptions(
     List<String> customNetworks,
     String e2eReportDir,
     boolean noParallelE2e,
-    boolean runOnBtrfsAnyway) {
+    boolean runOnBtrfsAnyway,
+    ReleaseSource release) {
 
   public ClusterOptions {
     apiserverExtraArgs = sorted(apiserverExtraArgs);

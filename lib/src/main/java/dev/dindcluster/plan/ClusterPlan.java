@@ -1,6 +1,8 @@
 package dev.dindcluster.plan;
 
 import dev.dindcluster.cni.CniPlugin;
+import dev.dindcluster.k8s.ComponentImages;
+import dev.dindcluster.k8s.KubernetesVersion;
 import dev.dindcluster.naming.ClusterNaming;
 import dev.dindcluster.net.Cidr;
 import dev.dindcluster.net.IpAddress;
@@ -83,6 +85,20 @@ public record ClusterPlan(
   /** The family of the service CIDR: decides the loopback and the API server's bind address. */
   public IpFamily serviceFamily() {
     return serviceCidr.family();
+  }
+
+  /** The Kubernetes version, parsed (validated when the plan was made). */
+  public KubernetesVersion version() {
+    return KubernetesVersion.parse(kubernetesVersion);
+  }
+
+  /** The images this version's kubeadm runs, as the node image holds them. */
+  public List<ComponentImages.Image> componentImages() {
+    return ComponentImages.forVersion(version());
+  }
+
+  public ComponentImages.Image pauseImage() {
+    return componentImages().stream().filter(i -> i.name().startsWith("pause")).findFirst().orElseThrow();
   }
 
   public Optional<Nat64Plan> nat64Plan() {

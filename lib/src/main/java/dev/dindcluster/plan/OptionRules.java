@@ -5,6 +5,8 @@ import dev.dindcluster.config.FixedRelease;
 import dev.dindcluster.config.Knob;
 import dev.dindcluster.config.Knobs;
 import dev.dindcluster.config.Settings;
+import dev.dindcluster.k8s.KubernetesVersion;
+import dev.dindcluster.k8s.VersionRules;
 import dev.dindcluster.net.CidrLists;
 import dev.dindcluster.net.IpMode;
 import java.util.Arrays;
@@ -23,6 +25,12 @@ final class OptionRules {
       "(?:(?:\\[[0-9a-fA-F:.]+\\]|\\d{1,3}(?:\\.\\d{1,3}){3}):)?(?:(?:\\d{1,5}(?:-\\d{1,5})?)?:)?\\d{1,5}(?:-\\d{1,5})?(?:/(?:tcp|udp|sctp))?");
   private static final Pattern NETWORK_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
   private static final Pattern STORAGE_DRIVER = Pattern.compile("[a-z0-9][a-z0-9_-]*");
+
+  private static final String DEFAULT_RELEASE_URL = ReleaseSource.DEFAULT_URL;
+  private static final String DEFAULT_REGISTRY = ReleaseSource.DEFAULT_REGISTRY;
+  private static final String DEFAULT_CACHE_DIR = ReleaseSource.DEFAULT_CACHE_DIR;
+  private static final Pattern RELEASE_URL = Pattern.compile("https?://[A-Za-z0-9.\\[\\]:_-]+(?::\\d{1,5})?(/[A-Za-z0-9._~%/+-]*)?");
+  private static final Pattern REGISTRY = Pattern.compile("[A-Za-z0-9.-]+(?::\\d{1,5})?(/[a-z0-9._/-]+)?");
 
   private OptionRules() {}
 
@@ -80,7 +88,7 @@ final class OptionRules {
     if (!hairpin.equals("true") && !hairpin.equals("false")) {
       findings.problem("USE_HAIRPIN", hairpin, "must be true or false");
     }
-    String cri = settings.orDefault("DIND_CRI", "docker");
+    String cri = settings.orDefault("DIND_CRI", VersionRules.defaultCri(KubernetesVersion.parse(release.kubernetesVersion())));
     String criSocket = switch (cri) {
       case "docker" -> "/var/run/dockershim.sock";
       case "containerd" -> "/var/run/containerd/containerd.sock";
@@ -92,6 +100,23 @@ final class OptionRules {
     String storageDriver = settings.orDefault("DIND_STORAGE_DRIVER", "overlay2");
     if (!STORAGE_DRIVER.matcher(storageDriver).matches()) {
       findings.problem("DIND_STORAGE_DRIVER", storageDriver, "must be a Docker storage driver name such as overlay2 or vfs");
+    }
+    String releaseUrl = settings.orDefault("DIND_RELEASE_URL", DEFAULT_RELEASE_URL);
+    if (!RELEASE_URL.matcher(releaseUrl).matches()) {
+      findings.problem("DIND_RELEASE_URL", releaseUrl, "must be an http:// or https:// URL without query or fragment, such as " + DEFAULT_RELEASE_URL);
+    }
+    String registry = settings.orDefault("DIND_REGISTRY", DEFAULT_REGISTRY);
+    if (!REGISTRY.matcher(registry).matches()) {
+      findings.problem("DIND_REGISTRY", registry, "must be a registry host[:port][/path] such as " + DEFAULT_REGISTRY + " or 127.0.0.1:5000");
+    }
+    String cacheDir = settings.orDefault("DIND_CACHE_DIR", DEFAULT_CACHE_DIR);
+    if (!cacheDir.startsWith("/")) {
+      findings.problem("DIND_CACHE_DIR", cacheDir, "must be an absolute path");
+    }
+    String timeout = settings.orDefault("DIND_DOWNLOAD_TIMEOUT", "30");
+    OptionalInt readTimeout = Numbers.wholeNumber(timeout, 1, 3600);
+    if (readTimeout.isEmpty()) {
+      findings.problem("DIND_DOWNLOAD_TIMEOUT", timeout, Numbers.rule(1, 3600) + " (seconds)");
     }
     return new ClusterOptions(
         hairpin.equals("true"),
@@ -112,7 +137,9 @@ final class OptionRules {
         customNetworks(settings, findings),
         settings.nonEmpty("E2E_REPORT_DIR").orElse(null),
         settings.flag("DIND_NO_PARALLEL_E2E"),
-        settings.flag("RUN_ON_BTRFS_ANYWAY"));
+        settings.flag("RUN_ON_BTRFS_ANYWAY"),
+        new ReleaseSource(releaseUrl.replaceAll("/+$", ""), registry.replaceAll("/+$", ""), cacheDir,
+            readTimeout.orElse(30)));
   }
 
   private static String gates(Settings settings, String knob, String defaultValue, Findings findings) {

@@ -1,5 +1,7 @@
 package dev.dindcluster.plan;
 
+import dev.dindcluster.k8s.ComponentImages;
+import dev.dindcluster.k8s.KubeadmApi;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,7 @@ public final class PlanJson {
     root.put("image", plan.image());
     plan.nat64Plan().ifPresent(n -> root.put("nat64", nat64(n)));
     root.put("kubernetesVersion", plan.kubernetesVersion());
+    root.put("kubernetes", kubernetes(plan));
     root.put("randomClusterId", plan.randomClusterId());
     root.put("useContext", plan.useContext());
     root.put("serviceNetMode", plan.serviceFamily().modeName);
@@ -49,6 +52,21 @@ public final class PlanJson {
     root.put("supportLabel", plan.naming().supportLabel());
     root.put("options", options(plan.options()));
     return root;
+  }
+
+  private static Map<String, Object> kubernetes(ClusterPlan plan) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("version", plan.kubernetesVersion());
+    map.put("kubeadmApi", KubeadmApi.forVersion(plan.version()).apiVersion());
+    map.put("nodeRuntime", plan.options().dindCri());
+    map.put("dnsAddon", ComponentImages.dnsAddonName(plan.version()));
+    map.put("images", plan.componentImages().stream().map(ComponentImages.Image::nodeRef).toList());
+    Map<String, Object> release = new LinkedHashMap<>();
+    release.put("tarball", plan.options().release().tarballUrl(plan.kubernetesVersion()));
+    release.put("registry", plan.options().release().registry());
+    release.put("cacheDir", plan.options().release().cacheDir());
+    map.put("release", release);
+    return map;
   }
 
   private static Map<String, Object> node(NodePlan node) {

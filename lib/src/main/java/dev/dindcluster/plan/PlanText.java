@@ -1,5 +1,7 @@
 package dev.dindcluster.plan;
 
+import dev.dindcluster.k8s.ComponentImages;
+import dev.dindcluster.k8s.KubeadmApi;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -14,6 +16,13 @@ public final class PlanText {
         .append(plan.clusterId()).append(plan.randomClusterId() ? ", random" : "").append(")\n");
     out.append("  label: ").append(plan.label()).append('\n');
     out.append("  image: ").append(plan.image()).append(" (Kubernetes ").append(plan.kubernetesVersion()).append(")\n");
+    out.append("  kubeadm: ").append(KubeadmApi.forVersion(plan.version()).apiVersion()).append(", node runtime ")
+        .append(plan.options().dindCri()).append(", DNS add-on ").append(ComponentImages.dnsAddonName(plan.version()))
+        .append(" (dind-cluster's own DNS when the node image has none)\n");
+    out.append("  component images: ").append(plan.componentImages().stream().map(ComponentImages.Image::nodeRef)
+        .collect(Collectors.joining(", "))).append('\n');
+    out.append("  release source (for a missing image): ").append(plan.options().release().tarballUrl(plan.kubernetesVersion()))
+        .append(", registry ").append(plan.options().release().registry()).append('\n');
     out.append("  network: ").append(plan.network().name()).append(' ').append(join(plan.network().cidrs()))
         .append(" gateway ").append(join(plan.network().gateways())).append('\n');
     out.append("  nodes (").append(plan.cniPlugin()).append(" CNI):\n");

@@ -75,6 +75,26 @@ public final class ConsoleProgress implements Progress {
     }
   }
 
+  private long lastTransferNanos;
+
+  @Override
+  public synchronized void transfer(String what, long done, long total) {
+    if (!colour || level == Level.QUIET) {
+      return;
+    }
+    long now = nanoClock.getAsLong();
+    boolean finished = total >= 0 && done >= total;
+    if (!finished && now - lastTransferNanos < 250_000_000L) {
+      return;
+    }
+    lastTransferNanos = now;
+    String amount = total >= 0
+        ? String.format(Locale.ROOT, "%.1f of %.1f MB (%d%%)", done / 1e6, total / 1e6, total == 0 ? 100 : done * 100 / total)
+        : String.format(Locale.ROOT, "%.1f MB", done / 1e6);
+    err.print("\r\u001b[K  " + what + ": " + amount + (finished ? "\n" : ""));
+    err.flush();
+  }
+
   @Override
   public void warn(String message) {
     print(YELLOW, "WARNING: " + message, "");

@@ -15,6 +15,12 @@ public interface Progress {
   /** A warning, always shown (even with --quiet). */
   void warn(String message);
 
+  /**
+   * Bytes of a transfer so far ({@code total} -1 when unknown). Shown as one updating line on a
+   * terminal only: logs get the step's line when it ends.
+   */
+  default void transfer(String what, long done, long total) {}
+
   /** A step in progress. Close it with {@link #close()} on success or {@link #fail(Throwable)}. */
   interface Step extends AutoCloseable {
     /** Marks the step failed; close() then reports the failure instead of success. */

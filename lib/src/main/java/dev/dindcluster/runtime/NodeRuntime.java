@@ -45,6 +45,21 @@ public interface NodeRuntime extends AutoCloseable {
   /** Loads a {@code docker save} tar into the engine. */
   void loadImage(InputStream tar);
 
+  /** Gives a present image another name ({@code repository:tag}). */
+  void tagImage(String image, String newName);
+
+  /**
+   * Pulls an image from its registry. Only the release builder pulls, and only the images the
+   * user's DIND_REGISTRY names; nodes never pull.
+   */
+  void pullImage(String image, java.time.Duration timeout);
+
+  /** Removes one name of an image (the image too when no name is left); false when there was none. */
+  boolean removeImage(String image);
+
+  /** Builds an image from a build-context tar (a Dockerfile at its root) and names it {@code tag}. */
+  void buildImage(InputStream contextTar, String tag);
+
   // --- networks
 
   /** Creates the network unless one with this name exists; true when it was created. */

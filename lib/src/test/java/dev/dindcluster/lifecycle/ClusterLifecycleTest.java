@@ -73,8 +73,8 @@ class ClusterLifecycleTest {
       assertThat(runtime.specOf(node).orElseThrow().env()).containsEntry("DIND_CRI", "containerd");
     }
     String config = new String(runtime.readFile("kube-master", "/etc/kubeadm.yaml"), java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(config).contains("criSocket: \"/var/run/containerd/containerd.sock\"")
-        .contains("container-runtime-endpoint: \"unix:///var/run/containerd/containerd.sock\"");
+    assertThat(config).contains("criSocket: /var/run/containerd/containerd.sock")
+        .contains("container-runtime-endpoint: unix:///var/run/containerd/containerd.sock");
     assertThat(runtime.journal()).anyMatch(line -> line.startsWith("exec kube-master: kubeadm init")
         && line.contains("--skip-phases=preflight,addon/coredns"));
   }
@@ -87,7 +87,7 @@ class ClusterLifecycleTest {
         .isInstanceOf(LifecycleFailure.class);
     assertThat(runtime.specOf("kube-master").orElseThrow().env()).containsEntry("DIND_CRI", "docker");
     String config = new String(runtime.readFile("kube-master", "/etc/kubeadm.yaml"), java.nio.charset.StandardCharsets.UTF_8);
-    assertThat(config).contains("criSocket: \"/var/run/dockershim.sock\"").doesNotContain("container-runtime");
+    assertThat(config).contains("criSocket: /var/run/dockershim.sock").doesNotContain("container-runtime");
     assertThat(runtime.journal()).anyMatch(line -> line.startsWith("exec kube-master: kubeadm init")
         && line.contains("--skip-phases=addon/coredns "));
   }

@@ -2,6 +2,7 @@ package dev.dindcluster.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dindcluster.k8s.KubernetesVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.yaml.snakeyaml.Yaml;
 
 class KubeadmConfigTest {
   static final String CONTAINERD = "/var/run/containerd/containerd.sock";
+  static final KubernetesVersion V1_20 = KubernetesVersion.parse("v1.20.2");
 
   static KubeadmConfig.Init init(boolean dualStack, boolean schedulable) {
     return init(dualStack, schedulable, KubeadmConfig.DOCKERSHIM_SOCKET);
@@ -17,7 +19,7 @@ class KubeadmConfigTest {
 
   static KubeadmConfig.Init init(boolean dualStack, boolean schedulable, String criSocket) {
     return new KubeadmConfig.Init(
-        "v1.20.2",
+        V1_20,
         "dind-cluster.local",
         "kube-master",
         "10.192.0.2",
@@ -80,7 +82,7 @@ class KubeadmConfigTest {
   @Test
   @SuppressWarnings("unchecked")
   void joinConfigPinsTheCaHash() {
-    String yaml = KubeadmConfig.join(new KubeadmConfig.Join(
+    String yaml = KubeadmConfig.join(new KubeadmConfig.Join(V1_20,
         "kube-node-1", List.of("fd00:20::3"), "[fd00:20::2]:6443", "abcdef.0123456789abcdef", "sha256:00ff",
         KubeadmConfig.DOCKERSHIM_SOCKET));
     Map<String, Object> doc = documents(yaml).get(0);
@@ -95,7 +97,7 @@ class KubeadmConfigTest {
     Map<String, Object> registration = (Map<String, Object>) documents(KubeadmConfig.init(init(false, false))).get(0).get("nodeRegistration");
     assertThat(registration.get("criSocket")).isEqualTo("/var/run/dockershim.sock");
     assertThat((Map<String, Object>) registration.get("kubeletExtraArgs")).containsOnlyKeys("node-ip");
-    assertThat(BringUp.initSkippedPhases(KubeadmConfig.DOCKERSHIM_SOCKET)).isEqualTo("addon/coredns");
+    assertThat(BringUp.initSkippedPhases(V1_20, KubeadmConfig.DOCKERSHIM_SOCKET, true)).isEqualTo("addon/coredns");
   }
 
   @Test
@@ -103,7 +105,7 @@ class KubeadmConfigTest {
   void containerdNodesPointKubeletAtItsSocketOnInitAndJoin() {
     Map<String, Object> initRegistration =
         (Map<String, Object>) documents(KubeadmConfig.init(init(false, false, CONTAINERD))).get(0).get("nodeRegistration");
-    Map<String, Object> joinRegistration = (Map<String, Object>) documents(KubeadmConfig.join(new KubeadmConfig.Join(
+    Map<String, Object> joinRegistration = (Map<String, Object>) documents(KubeadmConfig.join(new KubeadmConfig.Join(V1_20,
         "kube-node-1", List.of("10.192.0.3"), "10.192.0.2:6443", "abcdef.0123456789abcdef", "sha256:00ff", CONTAINERD)))
         .get(0).get("nodeRegistration");
     for (Map<String, Object> registration : List.of(initRegistration, joinRegistration)) {
@@ -114,7 +116,10 @@ class KubeadmConfigTest {
           .containsKey("node-ip");
     }
     // kubeadm 1.20's preflight insists on crictl for a remote runtime; the image has none.
-    assertThat(BringUp.initSkippedPhases(CONTAINERD)).isEqualTo("preflight,addon/coredns");
+    assertThat(BringUp.initSkippedPhases(V1_20, CONTAINERD, true)).isEqualTo("preflight,addon/coredns");
+    // With a DNS add-on image in the node, kubeadm deploys it; kubeadm 1.12 has no phases to skip.
+    assertThat(BringUp.initSkippedPhases(V1_20, CONTAINERD, false)).isEqualTo("preflight");
+    assertThat(BringUp.initSkippedPhases(KubernetesVersion.parse("v1.12.10"), KubeadmConfig.DOCKERSHIM_SOCKET, true)).isEmpty();
   }
 
   @Test

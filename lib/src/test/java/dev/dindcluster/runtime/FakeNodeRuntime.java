@@ -146,6 +146,51 @@ public final class FakeNodeRuntime implements NodeRuntime {
     }
   }
 
+  /** Images a pull can deliver, with their labels (the fake's registry). */
+  private final Map<String, Map<String, String>> registry = new HashMap<>();
+
+  public synchronized FakeNodeRuntime addRegistryImage(String name, Map<String, String> labels) {
+    registry.put(name, Map.copyOf(labels));
+    return this;
+  }
+
+  @Override
+  public synchronized void tagImage(String image, String newName) {
+    record("tag image " + image + " " + newName);
+    Map<String, String> labels = images.get(image);
+    if (labels == null) {
+      throw new NotFoundFailure("tag image", image);
+    }
+    images.put(newName, labels);
+  }
+
+  @Override
+  public synchronized void pullImage(String image, java.time.Duration timeout) {
+    record("pull image " + image);
+    Map<String, String> labels = registry.get(image);
+    if (labels == null) {
+      throw new RuntimeFailure("pull image " + image + ": not found in the registry");
+    }
+    images.put(image, labels);
+  }
+
+  @Override
+  public synchronized boolean removeImage(String image) {
+    record("remove image " + image);
+    return images.remove(image) != null;
+  }
+
+  @Override
+  public synchronized void buildImage(InputStream contextTar, String tag) {
+    record("build image " + tag);
+    try {
+      contextTar.transferTo(OutputStream.nullOutputStream());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    images.put(tag, Map.of());
+  }
+
   @Override
   public synchronized void loadImage(InputStream tar) {
     record("load image");

@@ -72,7 +72,16 @@ public final class DockerNodeRuntime implements NodeRuntime {
           + " (is dockerd running and DOCKER_HOST right?)", e);
     }
     return new EngineInfo(version.getVersion(), version.getApiVersion(),
-        RestrictedHost.decide(env, procSelfStatus));
+        RestrictedHost.decide(env, procSelfStatus), cgroupVersion());
+  }
+
+  private int cgroupVersion() {
+    try {
+      String reported = docker.infoCmd().exec().getCGroupVersion();
+      return reported == null ? 0 : Integer.parseInt(reported.strip());
+    } catch (RuntimeException e) {
+      return 0; // an engine that does not say: no version-specific refusal
+    }
   }
 
   @Override
@@ -123,6 +132,49 @@ public final class DockerNodeRuntime implements NodeRuntime {
   @Override
   public void loadImage(InputStream tar) {
     DockerCalls.run("load image", "tar stream", () -> docker.loadImageCmd(tar).exec());
+  }
+
+  @Override
+  public void tagImage(String image, String newName) {
+    int colon = newName.lastIndexOf(':');
+    boolean tagged = colon > newName.lastIndexOf('/');
+    DockerCalls.run("tag image", image + " as " + newName, () -> docker.tagImageCmd(image,
+        tagged ? newName.substring(0, colon) : newName, tagged ? newName.substring(colon + 1) : "latest").exec());
+  }
+
+  @Override
+  public void pullImage(String image, Duration timeout) {
+    DockerCalls.run("pull image", image, () -> {
+      try {
+        if (!docker.pullImageCmd(image).exec(new com.github.dockerjava.api.async.ResultCallback.Adapter<>())
+            .awaitCompletion(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+          throw new RuntimeFailure("pull image " + image + ": no answer within " + timeout.toSeconds() + " s");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new RuntimeFailure("pull image " + image + ": interrupted", e);
+      }
+    });
+    if (imageLabels(image).isEmpty()) {
+      throw new RuntimeFailure("pull image " + image + ": the registry did not deliver it");
+    }
+  }
+
+  @Override
+  public boolean removeImage(String image) {
+    try {
+      DockerCalls.run("remove image", image, () -> docker.removeImageCmd(image).exec());
+      return true;
+    } catch (NotFoundFailure e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void buildImage(InputStream contextTar, String tag) {
+    DockerCalls.run("build image", tag, () -> docker.buildImageCmd(contextTar).withTags(java.util.Set.of(tag))
+        .withRemove(true).withForcerm(true).exec(new com.github.dockerjava.api.command.BuildImageResultCallback())
+        .awaitImageId());
   }
 
   @Override

@@ -1,0 +1,158 @@
+package dev.dindcluster.release;
+
+import dev.dindcluster.k8s.ComponentImages;
+import dev.dindcluster.k8s.ComponentImages.Image;
+import dev.dindcluster.k8s.KubernetesVersion;
+import dev.dindcluster.k8s.VersionRules;
+import dev.dindcluster.lifecycle.LifecycleFailure;
+import dev.dindcluster.lifecycle.NodeImageBuilder;
+import dev.dindcluster.plan.ClusterPlan;
+import dev.dindcluster.plan.ReleaseSource;
+import dev.dindcluster.progress.Progress;
+import dev.dindcluster.runtime.NodeRuntime;
+import dev.dindcluster.runtime.RuntimeFailure;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds a node image for any released Kubernetes from upstream's release artifacts, the way
+ * kind's {@code build node-image --type release} does: the server tarball (checksum-verified,
+ * cached by content) gives kubeadm, kubelet, kubectl and the control-plane images; etcd, pause
+ * and the DNS add-on come from DIND_REGISTRY. They go on top of the node base image (systemd, the
+ * inner runtimes, the node scripts and the offline cluster DNS), which scripts/build-node-image
+ * makes. A failure leaves no image: every name made on the host engine is removed again.
+ */
+public final class ReleaseNodeImageBuilder implements NodeImageBuilder {
+  /** What scripts/build-node-image tags the node base image as. */
+  public static final String NODE_BASE_IMAGE = "dind-cluster/node-base:latest";
+  private static final Duration PULL_TIMEOUT = Duration.ofMinutes(10);
+
+  @Override
+  public void build(ClusterPlan plan, NodeRuntime runtime, Progress progress) {
+    KubernetesVersion version = plan.version();
+    ReleaseSource source = plan.options().release();
+    Download download = new Download(new Download.Limits(Download.Limits.DEFAULT.connect(),
+        Duration.ofSeconds(source.readTimeoutSeconds()), Download.Limits.DEFAULT.resumes()));
+    if (runtime.imageLabels(NODE_BASE_IMAGE).isEmpty()) {
+      throw new LifecycleFailure(NodeImageBuilder.missingImage(plan, "the node base image " + NODE_BASE_IMAGE
+          + " is not in the local engine either (scripts/build-node-image --base-only makes it, offline)"));
+    }
+    List<String> madeOnHost = new ArrayList<>();
+    Path work = null;
+    String buildTag = "dind-cluster/node-build:" + Long.toHexString(System.nanoTime());
+    try {
+      ReleaseCache cache = new ReleaseCache(Path.of(source.cacheDir()), download);
+      Path tarball;
+      try (var step = progress.step("Fetching Kubernetes " + version + " from " + source.url())) {
+        tarball = cache.fetch(URI.create(source.tarballUrl(version.toString())), URI.create(source.checksumUrl(version.toString())),
+            progress);
+      } catch (IOException e) {
+        throw new LifecycleFailure(NodeImageBuilder.missingImage(plan, e.getMessage()), e);
+      }
+      work = Files.createTempDirectory(cache.dir(), ".build-");
+      Path rootfs = work.resolve("rootfs");
+      Path bin = Files.createDirectories(rootfs.resolve("usr/bin"));
+      Path share = Files.createDirectories(rootfs.resolve("usr/local/share/dind"));
+      Path tars = Files.createDirectories(work.resolve("images"));
+      List<Image> images;
+      try (var step = progress.step("Unpacking kubeadm, kubelet, kubectl and the control-plane images")) {
+        ServerTarball.extract(tarball, ComponentImages.RELEASE_TARBALL_IMAGES, tars);
+        for (String binary : ServerTarball.BINARIES) {
+          Files.move(tars.resolve(binary), bin.resolve(binary));
+        }
+        images = KubeadmImageList.of(version, bin.resolve("kubeadm"), progress);
+      }
+      boolean dnsAddon = true;
+      try (var step = progress.step("Preparing " + images.size() + " component images")) {
+        for (Image image : images) {
+          String target = image.nodeRef();
+          if (image.inReleaseTarball()) {
+            String component = image.name().replace("-amd64", "");
+            Path tar = tars.resolve(component + ".tar");
+            String loaded = ServerTarball.repoTag(tar).orElseThrow(() -> new IOException(tar.getFileName() + " names no image"));
+            try (InputStream in = Files.newInputStream(tar)) {
+              runtime.loadImage(in);
+            }
+            madeOnHost.add(loaded);
+            runtime.tagImage(loaded, target);
+          } else {
+            String upstream = image.upstreamRef(source.registry());
+            try {
+              runtime.pullImage(upstream, PULL_TIMEOUT);
+            } catch (RuntimeFailure e) {
+              if (ComponentImages.isDnsAddon(image.name()) && VersionRules.canSkipPhases(version)) {
+                progress.warn("no " + upstream + " (" + e.getMessage() + "): the node image gets no DNS add-on;"
+                    + " clusters use dind-cluster's own DNS");
+                dnsAddon = false;
+                continue;
+              }
+              throw new LifecycleFailure(NodeImageBuilder.missingImage(plan, "cannot pull " + upstream + " from DIND_REGISTRY="
+                  + source.registry() + ": " + e.getMessage()), e);
+            }
+            madeOnHost.add(upstream);
+            runtime.tagImage(upstream, target);
+          }
+          madeOnHost.add(target);
+        }
+        List<String> saved = images.stream()
+            .filter(i -> dnsAddonKept(i, madeOnHost))
+            .map(Image::nodeRef).toList();
+        try (OutputStream out = Files.newOutputStream(share.resolve("images.tar"))) {
+          runtime.saveImages(saved, out);
+        }
+        Files.writeString(share.resolve("kubernetes-version"), version + "\n");
+      }
+      try (var step = progress.step("Building node image " + plan.image())) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("dev.dindcluster.node-image", "1");
+        labels.put("dev.dindcluster.kubernetes-version", version.toString());
+        labels.put("dev.dindcluster.dns-addon", dnsAddon ? ComponentImages.dnsAddonName(version) : "none");
+        labels.put("dev.dindcluster.release-sha256", tarball.getFileName().toString().replace("sha256-", ""));
+        labels.put("dev.dindcluster.release-url", source.tarballUrl(version.toString()));
+        Path context = work.resolve("context.tar");
+        BuildContext.write(context, NODE_BASE_IMAGE, labels, rootfs);
+        try (InputStream in = Files.newInputStream(context)) {
+          runtime.buildImage(in, buildTag);
+        }
+        runtime.tagImage(buildTag, plan.image());
+      }
+    } catch (IOException e) {
+      throw new LifecycleFailure(NodeImageBuilder.missingImage(plan, e.getMessage()), e);
+    } finally {
+      runtime.removeImage(buildTag);
+      madeOnHost.forEach(runtime::removeImage);
+      if (work != null) {
+        deleteTree(work);
+      }
+    }
+  }
+
+  private static boolean dnsAddonKept(Image image, List<String> madeOnHost) {
+    return madeOnHost.contains(image.nodeRef());
+  }
+
+  private static void deleteTree(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.deleteIfExists(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (IOException | UncheckedIOException e) {
+      // the build's own outcome matters more; a temp directory under the cache is harmless
+    }
+  }
+
+}
