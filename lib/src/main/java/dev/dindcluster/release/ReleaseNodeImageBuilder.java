@@ -73,6 +73,7 @@ public final class ReleaseNodeImageBuilder implements NodeImageBuilder {
         images = KubeadmImageList.of(version, bin.resolve("kubeadm"), progress);
       }
       boolean dnsAddon = true;
+      List<String> saved = new ArrayList<>();
       try (var step = progress.step("Preparing " + images.size() + " component images")) {
         for (Image image : images) {
           String target = image.nodeRef();
@@ -80,13 +81,15 @@ public final class ReleaseNodeImageBuilder implements NodeImageBuilder {
             String component = image.name().replace("-amd64", "");
             Path tar = tars.resolve(component + ".tar");
             String loaded = ServerTarball.repoTag(tar).orElseThrow(() -> new IOException(tar.getFileName() + " names no image"));
+            noteNew(runtime, loaded, madeOnHost);
             try (InputStream in = Files.newInputStream(tar)) {
               runtime.loadImage(in);
             }
-            madeOnHost.add(loaded);
+            noteNew(runtime, target, madeOnHost);
             runtime.tagImage(loaded, target);
           } else {
             String upstream = image.upstreamRef(source.registry());
+            noteNew(runtime, upstream, madeOnHost);
             try {
               runtime.pullImage(upstream, PULL_TIMEOUT);
             } catch (RuntimeFailure e) {
@@ -99,14 +102,11 @@ public final class ReleaseNodeImageBuilder implements NodeImageBuilder {
               throw new LifecycleFailure(NodeImageBuilder.missingImage(plan, "cannot pull " + upstream + " from DIND_REGISTRY="
                   + source.registry() + ": " + e.getMessage()), e);
             }
-            madeOnHost.add(upstream);
+            noteNew(runtime, target, madeOnHost);
             runtime.tagImage(upstream, target);
           }
-          madeOnHost.add(target);
+          saved.add(target);
         }
-        List<String> saved = images.stream()
-            .filter(i -> dnsAddonKept(i, madeOnHost))
-            .map(Image::nodeRef).toList();
         try (OutputStream out = Files.newOutputStream(share.resolve("images.tar"))) {
           runtime.saveImages(saved, out);
         }
@@ -137,8 +137,11 @@ public final class ReleaseNodeImageBuilder implements NodeImageBuilder {
     }
   }
 
-  private static boolean dnsAddonKept(Image image, List<String> madeOnHost) {
-    return madeOnHost.contains(image.nodeRef());
+  /** Names this build adds to the host engine are removed again at the end; names that were there stay. */
+  private static void noteNew(NodeRuntime runtime, String name, List<String> madeOnHost) {
+    if (!madeOnHost.contains(name) && runtime.imageLabels(name).isEmpty()) {
+      madeOnHost.add(name);
+    }
   }
 
   private static void deleteTree(Path dir) {

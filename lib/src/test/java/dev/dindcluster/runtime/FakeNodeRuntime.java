@@ -155,6 +155,26 @@ public final class FakeNodeRuntime implements NodeRuntime {
   }
 
   @Override
+  public synchronized void saveImages(java.util.List<String> names, OutputStream out) {
+    record("save images " + String.join(" ", names));
+    for (String name : names) {
+      if (!images.containsKey(name)) {
+        throw new NotFoundFailure("save images", name);
+      }
+    }
+    try {
+      out.write(String.join("\n", names).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Every image name present now. */
+  public synchronized java.util.Set<String> imageNames() {
+    return java.util.Set.copyOf(images.keySet());
+  }
+
+  @Override
   public synchronized void tagImage(String image, String newName) {
     record("tag image " + image + " " + newName);
     Map<String, String> labels = images.get(image);

@@ -1,0 +1,184 @@
+#!/usr/bin/env bash
+# End-to-end: node images from upstream-layout release artifacts, through loopback stand-ins that this
+# test starts itself (nothing leaves the machine):
+#   - a release mirror (test/mirror-server.py on 127.0.0.1) serving this machine's v1.20.2 build
+#     repackaged as upstream's kubernetes-server-linux-amd64.tar.gz (kubeadm, kubelet, kubectl and the
+#     control-plane image tars under kubernetes/server/bin) with its .sha256 beside it;
+#   - a registry (Debian's docker-registry on 127.0.0.1) holding etcd and pause, and no CoreDNS.
+# Then: `up` with a missing node image builds it through them (own cluster DNS as the fallback) and the
+# cluster comes up Ready; a rebuild with the tarball cached; a corrupted tarball, a mirror that stalls
+# mid-download and an unreachable mirror each fail quickly and leave no image, no cache entry and no
+# cluster objects; the v1.10 script stops before creating anything, naming version, URL and remedies.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+ensure_kubectl
+
+VERSION=v1.20.2
+CLUSTER_ID=43
+TEST_IMAGE=dind-cluster-test/node:$VERSION-release
+work=$(mktemp -d)
+export KUBECONFIG="$work/kubeconfig"
+pids=()
+on_exit() {
+  status=$?
+  [ $status -eq 0 ] || log "failed (see above)"
+  CLUSTER_ID=$CLUSTER_ID $DIND clean -q >/dev/null 2>&1 || true
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  docker rmi -f "$TEST_IMAGE" >/dev/null 2>&1 || true
+  docker images --format '{{.Repository}}:{{.Tag}}' | grep -E "^127\.0\.0\.1:[0-9]+/|^registry\.k8s\.io/kube-.*-amd64:|^dind-cluster/node-build:" \
+    | xargs -r docker rmi -f >/dev/null 2>&1 || true
+  rm -rf "$work"
+  exit $status
+}
+trap on_exit EXIT
+
+docker image inspect dind-cluster/node:$VERSION >/dev/null 2>&1 || fail "needs dind-cluster/node:$VERSION (scripts/setup --node-image)"
+docker image inspect dind-cluster/node-base:latest >/dev/null 2>&1 || fail "needs dind-cluster/node-base:latest (scripts/build-node-image --base-only)"
+
+# --- the release mirror's content, from what this machine built ---
+log "repackaging this machine's $VERSION build in upstream's layout"
+bin="$work/tarball/kubernetes/server/bin"
+mkdir -p "$bin" "$work/mirror/$VERSION"
+c=$(docker create dind-cluster/node:$VERSION true)
+for b in kubeadm kubelet kubectl; do docker cp -q "$c:/usr/bin/$b" "$bin/$b"; done
+docker cp -q "$c:/usr/local/share/dind/images.tar" "$work/images.tar"
+docker rm "$c" >/dev/null
+docker load -q -i "$work/images.tar" >/dev/null
+for component in kube-apiserver kube-controller-manager kube-scheduler kube-proxy; do
+  # Upstream's image tars carry the per-architecture name (release.sh); the library retags them.
+  upstream="registry.k8s.io/$component-amd64:$VERSION"
+  docker tag "dind-cluster.local/$component:$VERSION" "$upstream"
+  docker save -o "$bin/$component.tar" "$upstream"
+  echo "$VERSION" > "$bin/$component.docker_tag"
+  docker rmi "$upstream" >/dev/null
+done
+tar -C "$work/tarball" -czf "$work/mirror/$VERSION/kubernetes-server-linux-amd64.tar.gz" kubernetes
+sha256sum "$work/mirror/$VERSION/kubernetes-server-linux-amd64.tar.gz" | cut -d' ' -f1 | tr -d '\n' \
+  > "$work/mirror/$VERSION/kubernetes-server-linux-amd64.tar.gz.sha256"
+rm -rf "$work/tarball" "$work/images.tar"
+log "mirror tarball: $(du -h "$work/mirror/$VERSION/kubernetes-server-linux-amd64.tar.gz" | cut -f1)"
+
+start_mirror() { # <dir> <port-file> [--stall-after N]
+  python3 "$ROOT/test/mirror-server.py" "$@" & pids+=($!)
+  wait_for 10 "mirror on loopback" test -s "$2"
+}
+start_mirror "$work/mirror" "$work/mirror.port"
+MIRROR="http://127.0.0.1:$(cat "$work/mirror.port")"
+
+# --- the registry: Debian's docker-registry on loopback, holding etcd and pause (no CoreDNS) ---
+if ! command -v docker-registry >/dev/null; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-registry >/dev/null 2>&1 \
+    || { apt-get update -qq >/dev/null 2>&1; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-registry >/dev/null; }
+fi
+systemctl stop docker-registry >/dev/null 2>&1 || true  # the package's own instance (if any) is not ours
+reg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+cat > "$work/registry.yml" <<YAML
+version: 0.1
+log: {level: error}
+storage: {filesystem: {rootdirectory: $work/registry}}
+http: {addr: 127.0.0.1:$reg_port}
+YAML
+docker-registry serve "$work/registry.yml" >"$work/registry.log" 2>&1 & pids+=($!)
+REGISTRY="127.0.0.1:$reg_port"
+wait_for 20 "registry on $REGISTRY" curl -fsS "http://$REGISTRY/v2/"
+for image in etcd:3.4.13-0 pause:3.2; do
+  docker tag "dind-cluster.local/$image" "$REGISTRY/$image"
+  docker push -q "$REGISTRY/$image" >/dev/null
+  docker rmi "$REGISTRY/$image" >/dev/null
+done
+docker images --format '{{.Repository}}:{{.Tag}}' | grep '^dind-cluster\.local/' | xargs -r docker rmi >/dev/null
+
+cache="$work/cache"
+release_env=(CLUSTER_ID=$CLUSTER_ID NUM_NODES=1 DIND_IMAGE=$TEST_IMAGE DIND_RELEASE_URL=$MIRROR
+  DIND_REGISTRY=$REGISTRY DIND_CACHE_DIR=$cache)
+nothing_left() { # <what>
+  docker image inspect "$TEST_IMAGE" >/dev/null 2>&1 && fail "$1: image $TEST_IMAGE was left behind"
+  [ -z "$(ls -A "$cache/releases" 2>/dev/null | grep -v '^\.lock$' || true)" ] \
+    || fail "$1: left in the cache: $(ls -A "$cache/releases")"
+  [ "$(docker ps -aq --filter name=kube-master-cluster-$CLUSTER_ID | wc -l)" = 0 ] || fail "$1: a node container was created"
+  [ "$(docker volume ls -q --filter name=cluster-$CLUSTER_ID | wc -l)" = 0 ] || fail "$1: a node volume was created"
+  if docker images --format '{{.Repository}}:{{.Tag}}' | grep -qE "^dind-cluster/node-build:|^$REGISTRY/|^registry\.k8s\.io/kube-"; then
+    fail "$1: build-time images were left on the engine"
+  fi
+}
+expect_failure() { # <what> <max seconds> <expected text> <env...>
+  local what=$1 max=$2 text=$3; shift 3
+  local t0=$SECONDS rc=0
+  env "$@" $DIND up >"$work/out" 2>&1 || rc=$?
+  local took=$((SECONDS - t0))
+  [ $rc -ne 0 ] || fail "$what: up succeeded"
+  grep -qF -- "$text" "$work/out" || { cat "$work/out" >&2; fail "$what: the error does not say '$text'"; }
+  [ $took -le "$max" ] || fail "$what: took ${took}s (at most ${max}s expected)"
+  nothing_left "$what"
+  log "ok: $what fails in ${took}s (exit $rc): $(grep -m1 -E 'FAILED|error|Error' "$work/out" | cut -c1-160)"
+}
+
+# --- 1. up builds the missing node image through the mirror and the registry, then runs ---
+log "up with a missing node image: built from $MIRROR and $REGISTRY"
+t0=$SECONDS
+env "${release_env[@]}" $DIND up -v 2>"$work/up.err" >/dev/null || { cat "$work/up.err" >&2; fail "up through the mirror failed"; }
+log "up (build + bring-up) took $((SECONDS - t0)) s"
+grep -E '^\* (Fetching|Unpacking|Preparing|Building)' "$work/up.err" >&2 || true
+[ "$(docker image inspect --format '{{ index .Config.Labels "dev.dindcluster.dns-addon" }}' "$TEST_IMAGE")" = none ] \
+  || fail "the image should record that it has no DNS add-on (the registry holds no CoreDNS)"
+[ "$(docker image inspect --format '{{ index .Config.Labels "dev.dindcluster.kubernetes-version" }}' "$TEST_IMAGE")" = "$VERSION" ] \
+  || fail "the image's kubernetes-version label is wrong"
+grep -q "no $REGISTRY/coredns:1.7.0" "$work/up.err" || fail "up did not say that CoreDNS was missing from the registry"
+ready=$("$KUBECTL" get nodes --no-headers 2>/dev/null | awk '$2 == "Ready"' | wc -l)
+[ "$ready" = 2 ] || { "$KUBECTL" get nodes >&2 || true; fail "expected 2 Ready nodes, got $ready"; }
+"$KUBECTL" -n kube-system get pods -l k8s-app=kube-dns --no-headers | grep -q Running || fail "cluster DNS is not running"
+ls "$cache/releases" | grep -q '^sha256-' || fail "the verified tarball is not in the content cache"
+env "${release_env[@]}" $DIND clean -q
+log "ok: cluster from the release build was Ready (2 nodes, own DNS); cleaned"
+
+# --- 2. a rebuild with the tarball cached does not download it again ---
+docker rmi "$TEST_IMAGE" >/dev/null
+kill "${pids[0]}"; wait "${pids[0]}" 2>/dev/null || true
+# Same content, but the tarball itself is gone from the mirror: only the checksum can be read.
+mv "$work/mirror/$VERSION/kubernetes-server-linux-amd64.tar.gz" "$work/tarball.tgz"
+rm -f "$work/mirror.port"; start_mirror "$work/mirror" "$work/mirror.port"
+MIRROR="http://127.0.0.1:$(cat "$work/mirror.port")"
+release_env=(CLUSTER_ID=$CLUSTER_ID NUM_NODES=1 DIND_IMAGE=$TEST_IMAGE DIND_RELEASE_URL=$MIRROR DIND_REGISTRY=$REGISTRY DIND_CACHE_DIR=$cache)
+t0=$SECONDS
+env "${release_env[@]}" $DIND init -q 2>"$work/init.err" >/dev/null || { cat "$work/init.err" >&2; fail "rebuild from the cache failed"; }
+log "ok: rebuild from the cached tarball + init took $((SECONDS - t0)) s (no tarball on the mirror)"
+env "${release_env[@]}" $DIND clean -q
+docker rmi "$TEST_IMAGE" >/dev/null
+mv "$work/tarball.tgz" "$work/mirror/$VERSION/kubernetes-server-linux-amd64.tar.gz"
+rm -rf "$cache"
+
+# --- 3. a corrupted tarball: checksum mismatch ---
+mkdir -p "$work/bad/$VERSION"
+head -c 3000000 "$work/mirror/$VERSION/kubernetes-server-linux-amd64.tar.gz" > "$work/bad/$VERSION/kubernetes-server-linux-amd64.tar.gz"
+cp "$work/mirror/$VERSION/kubernetes-server-linux-amd64.tar.gz.sha256" "$work/bad/$VERSION/"
+start_mirror "$work/bad" "$work/bad.port"
+expect_failure "a corrupted tarball" 30 "checksum mismatch" "${release_env[@]}" DIND_RELEASE_URL="http://127.0.0.1:$(cat "$work/bad.port")"
+
+# --- 4. a mirror that stops answering mid-download ---
+start_mirror "$work/mirror" "$work/stall.port" --stall-after 2000000
+expect_failure "a mirror that stalls mid-download" 40 "no answer within the timeout" "${release_env[@]}" \
+  DIND_RELEASE_URL="http://127.0.0.1:$(cat "$work/stall.port")" DIND_DOWNLOAD_TIMEOUT=2
+
+# --- 5. an unreachable mirror ---
+closed_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+expect_failure "an unreachable mirror" 20 "http://127.0.0.1:$closed_port/$VERSION/kubernetes-server-linux-amd64.tar.gz.sha256" \
+  "${release_env[@]}" DIND_RELEASE_URL="http://127.0.0.1:$closed_port"
+
+# --- 6. the v1.10 script: stops before creating anything, naming version, URL and remedies ---
+rc=0
+CLUSTER_ID=$CLUSTER_ID DIND_RELEASE_URL="http://127.0.0.1:$closed_port" DIND_CACHE_DIR=$cache \
+  "$ROOT/scripts/jbang" "$ROOT/fixed/dind-cluster-v1.10.java" up >"$work/out" 2>&1 || rc=$?
+[ $rc -ne 0 ] || fail "v1.10 up succeeded without its release"
+for text in "dind-cluster/node:v1.10.5" "Kubernetes v1.10.5" "http://127.0.0.1:$closed_port/v1.10.5/" "DIND_RELEASE_URL" "--binaries" "DIND_IMAGE"; do
+  grep -qF -- "$text" "$work/out" || { cat "$work/out" >&2; fail "v1.10 up's error does not name '$text'"; }
+done
+[ "$(docker ps -aq --filter name=cluster-$CLUSTER_ID | wc -l)" = 0 ] || fail "v1.10 up created a container"
+log "ok: v1.10 up stops before creating anything (exit $rc), naming the version, the URL and the remedies"
+
+# --- 7. a version that needs containerd, asked for with docker: exit 3 before anything ---
+rc=0
+CLUSTER_ID=$CLUSTER_ID DIND_CRI=docker "$ROOT/scripts/jbang" "$ROOT/fixed/dind-cluster-v1.37.java" up >"$work/out" 2>&1 || rc=$?
+[ $rc -eq 3 ] || { cat "$work/out" >&2; fail "v1.37 up with DIND_CRI=docker exited $rc, want 3"; }
+grep -q "dockershim" "$work/out" || fail "v1.37 with DIND_CRI=docker does not say why"
+log "ok: v1.37 with DIND_CRI=docker exits 3 before anything: $(grep -m1 dockershim "$work/out" | cut -c1-140)"
+log "release mirror: all passed"
