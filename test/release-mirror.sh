@@ -124,9 +124,11 @@ grep -E '^\* (Fetching|Unpacking|Preparing|Building)' "$work/up.err" >&2 || true
 [ "$(docker image inspect --format '{{ index .Config.Labels "dev.dindcluster.kubernetes-version" }}' "$TEST_IMAGE")" = "$VERSION" ] \
   || fail "the image's kubernetes-version label is wrong"
 grep -q "no $REGISTRY/coredns:1.7.0" "$work/up.err" || fail "up did not say that CoreDNS was missing from the registry"
-ready=$("$KUBECTL" get nodes --no-headers 2>/dev/null | awk '$2 == "Ready"' | wc -l)
-[ "$ready" = 2 ] || { "$KUBECTL" get nodes >&2 || true; fail "expected 2 Ready nodes, got $ready"; }
-"$KUBECTL" -n kube-system get pods -l k8s-app=kube-dns --no-headers | grep -q Running || fail "cluster DNS is not running"
+kubectl() { "$KUBECTL" --context "dind-cluster-$CLUSTER_ID" "$@"; }
+ready=$(kubectl get nodes --no-headers 2>/dev/null | awk '$2 == "Ready"' | wc -l || true)
+[ "$ready" = 2 ] || { kubectl get nodes >&2 || true; fail "expected 2 Ready nodes, got $ready"; }
+kubectl -n kube-system get pods -l k8s-app=kube-dns --no-headers | grep -q Running || fail "cluster DNS is not running"
+[ "$(kubectl get nodes -o jsonpath='{.items[0].status.nodeInfo.kubeletVersion}')" = "$VERSION" ] || fail "nodes do not run kubelet $VERSION"
 ls "$cache/releases" | grep -q '^sha256-' || fail "the verified tarball is not in the content cache"
 env "${release_env[@]}" $DIND clean -q
 log "ok: cluster from the release build was Ready (2 nodes, own DNS); cleaned"

@@ -25,8 +25,10 @@ final class ClusterSummary {
     out.println("Service CIDR/mode: " + plan.serviceCidr() + "/" + plan.serviceFamily().name().toLowerCase(Locale.ROOT));
     out.println("Pod CIDR(s): " + plan.podNetworkCidrs().stream().map(Cidr::toString).collect(Collectors.joining(", ")));
     out.println("Nodes: " + plan.nodes().stream().map(n -> n.name()).collect(Collectors.joining(", ")));
-    out.println("Cluster DNS: " + plan.dnsServiceIp() + " (dind-cluster's offline DNS; kubeadm's CoreDNS addon is skipped"
-        + " because its image cannot be pulled here)");
+    out.println("Kubernetes: " + plan.kubernetesVersion() + " (node image " + plan.image() + ", runtime " + plan.options().dindCri() + ")");
+    out.println("Cluster DNS: " + plan.dnsServiceIp() + (session.ownDns()
+        ? " (dind-cluster's offline DNS: the node image holds no DNS add-on image, so kubeadm's is skipped)"
+        : " (kubeadm's " + dev.dindcluster.k8s.ComponentImages.dnsAddonName(plan.version()) + " add-on, from the node image)"));
     out.flush();
   }
 }

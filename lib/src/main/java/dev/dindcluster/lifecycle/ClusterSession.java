@@ -67,6 +67,9 @@ public final class ClusterSession {
 
   public NodeImageBuilder imageBuilder() { return imageBuilder; }
 
+  /** Whether the cluster runs dind-cluster's own DNS (known once the node image was checked). */
+  public boolean ownDns() { return ownDns; }
+
   public ClusterPlan plan() { return plan; }
   public NodeRuntime runtime() { return runtime; }
   public KubeconfigStore kubeconfigs() { return kubeconfigs; }

@@ -53,9 +53,10 @@ public final class ReleaseNodeImageBuilder implements NodeImageBuilder {
     try {
       ReleaseCache cache = new ReleaseCache(Path.of(source.cacheDir()), download);
       Path tarball;
-      try (var step = progress.step("Fetching Kubernetes " + version + " from " + source.url())) {
+      try (var step = new Stage(progress, "Fetching Kubernetes " + version + " from " + source.url())) {
         tarball = cache.fetch(URI.create(source.tarballUrl(version.toString())), URI.create(source.checksumUrl(version.toString())),
             progress);
+        step.done();
       } catch (IOException e) {
         throw new LifecycleFailure(NodeImageBuilder.missingImage(plan, e.getMessage()), e);
       }
@@ -65,16 +66,17 @@ public final class ReleaseNodeImageBuilder implements NodeImageBuilder {
       Path share = Files.createDirectories(rootfs.resolve("usr/local/share/dind"));
       Path tars = Files.createDirectories(work.resolve("images"));
       List<Image> images;
-      try (var step = progress.step("Unpacking kubeadm, kubelet, kubectl and the control-plane images")) {
+      try (var step = new Stage(progress, "Unpacking kubeadm, kubelet, kubectl and the control-plane images")) {
         ServerTarball.extract(tarball, ComponentImages.RELEASE_TARBALL_IMAGES, tars);
         for (String binary : ServerTarball.BINARIES) {
           Files.move(tars.resolve(binary), bin.resolve(binary));
         }
         images = KubeadmImageList.of(version, bin.resolve("kubeadm"), progress);
+        step.done();
       }
       boolean dnsAddon = true;
       List<String> saved = new ArrayList<>();
-      try (var step = progress.step("Preparing " + images.size() + " component images")) {
+      try (var step = new Stage(progress, "Preparing " + images.size() + " component images")) {
         for (Image image : images) {
           String target = image.nodeRef();
           if (image.inReleaseTarball()) {
@@ -111,8 +113,9 @@ public final class ReleaseNodeImageBuilder implements NodeImageBuilder {
           runtime.saveImages(saved, out);
         }
         Files.writeString(share.resolve("kubernetes-version"), version + "\n");
+        step.done();
       }
-      try (var step = progress.step("Building node image " + plan.image())) {
+      try (var step = new Stage(progress, "Building node image " + plan.image())) {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("dev.dindcluster.node-image", "1");
         labels.put("dev.dindcluster.kubernetes-version", version.toString());
@@ -125,6 +128,7 @@ public final class ReleaseNodeImageBuilder implements NodeImageBuilder {
           runtime.buildImage(in, buildTag);
         }
         runtime.tagImage(buildTag, plan.image());
+        step.done();
       }
     } catch (IOException e) {
       throw new LifecycleFailure(NodeImageBuilder.missingImage(plan, e.getMessage()), e);
@@ -134,6 +138,28 @@ public final class ReleaseNodeImageBuilder implements NodeImageBuilder {
       if (work != null) {
         deleteTree(work);
       }
+    }
+  }
+
+  /** A progress step that reports a failure unless {@link #done()} was reached. */
+  private static final class Stage implements AutoCloseable {
+    private final Progress.Step step;
+    private boolean done;
+
+    Stage(Progress progress, String title) {
+      step = progress.step(title);
+    }
+
+    void done() {
+      done = true;
+    }
+
+    @Override
+    public void close() {
+      if (!done) {
+        step.fail(new IllegalStateException("failed"));
+      }
+      step.close();
     }
   }
 
