@@ -25,7 +25,6 @@ import java.util.List;
 
 /** The steps shared by a cold bring-up and a restore, each small and named for progress. */
 final class BringUp {
-  static final String IMAGE_REPOSITORY = ComponentImages.NODE_REPOSITORY;
   private static final String KUBEADM_CONFIG = KubeadmFiles.CONFIG_PATH; // not /tmp: the engine cannot copy into a tmpfs mount;
 
   private BringUp() {}

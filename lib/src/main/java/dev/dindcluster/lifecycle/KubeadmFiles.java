@@ -23,18 +23,18 @@ public final class KubeadmFiles {
 
   /** kubeadm init's inputs for this plan; {@code plan --kubeadm-config} renders the same. */
   public static KubeadmConfig.Init initInputs(ClusterPlan plan, String bootstrapToken) {
-      NodePlan master = plan.master();
-      List<String> sans = new ArrayList<>(List.of("127.0.0.1", "::1", "localhost", master.name()));
-      master.ips().forEach(ip -> sans.add(ip.toString()));
-      return new KubeadmConfig.Init(
-          plan.version(), ComponentImages.NODE_REPOSITORY, master.name(), plan.advertiseAddress().toString(),
-          master.ips().stream().map(Object::toString).toList(), bootstrapToken, sans,
-          plan.serviceCidr().toString(), plan.podNetworkCidrs().stream().map(Cidr::toString).toList(),
-          !plan.cniPlugin().perNodeRoutes, plan.dnsServiceIp().toString(), plan.numNodes() == 0,
-          plan.ipMode() == dev.dindcluster.net.IpMode.DUAL_STACK,
-          plan.options().apiserverExtraArgs(), plan.options().controllerManagerExtraArgs(),
-          plan.options().schedulerExtraArgs(), plan.options().featureGates() == null ? "none" : plan.options().featureGates(),
-          plan.options().criSocket());
+    NodePlan master = plan.master();
+    List<String> sans = new ArrayList<>(List.of("127.0.0.1", "::1", "localhost", master.name()));
+    master.ips().forEach(ip -> sans.add(ip.toString()));
+    return new KubeadmConfig.Init(
+        plan.version(), ComponentImages.NODE_REPOSITORY, master.name(), plan.advertiseAddress().toString(),
+        master.ips().stream().map(Object::toString).toList(), bootstrapToken, sans,
+        plan.serviceCidr().toString(), plan.podNetworkCidrs().stream().map(Cidr::toString).toList(),
+        !plan.cniPlugin().perNodeRoutes, plan.dnsServiceIp().toString(), plan.numNodes() == 0,
+        plan.ipMode() == dev.dindcluster.net.IpMode.DUAL_STACK,
+        plan.options().apiserverExtraArgs(), plan.options().controllerManagerExtraArgs(),
+        plan.options().schedulerExtraArgs(), plan.options().featureGates() == null ? "none" : plan.options().featureGates(),
+        plan.options().criSocket());
   }
 
   /** kubeadm join's inputs for one worker of this plan. */

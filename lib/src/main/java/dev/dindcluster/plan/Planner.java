@@ -4,6 +4,8 @@ import dev.dindcluster.cni.CniPlugin;
 import dev.dindcluster.config.FixedRelease;
 import dev.dindcluster.config.InvalidConfigException;
 import dev.dindcluster.config.Settings;
+import dev.dindcluster.k8s.KubernetesVersion;
+import dev.dindcluster.k8s.VersionRules;
 import dev.dindcluster.naming.ClusterIdentity;
 import dev.dindcluster.naming.ClusterNaming;
 import dev.dindcluster.net.Cidr;
@@ -34,6 +36,11 @@ public final class Planner {
     IpMode mode = IpMode.fromKnob(modeText).orElse(null);
     if (mode == null) {
       findings.problem("IP_MODE", modeText, "must be ipv4, ipv6 or dual-stack");
+    }
+    KubernetesVersion version = KubernetesVersion.parse(release.kubernetesVersion());
+    if (mode == IpMode.DUAL_STACK && !version.atLeast(VersionRules.DUAL_STACK)) {
+      findings.problem("IP_MODE", modeText, "Kubernetes " + version + " has no dual-stack (it arrived in v1." + VersionRules.DUAL_STACK
+          + "): use ipv4 or ipv6");
     }
     ClusterIdentity identity = IdentityRules.resolve(s, randomClusterId, findings);
     CniPlugin cni = OptionRules.cni(s, findings);

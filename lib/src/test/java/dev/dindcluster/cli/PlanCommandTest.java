@@ -49,6 +49,41 @@ class PlanCommandTest {
   }
 
   @Test
+  void planShowsTheVersionsKubeadmApiRuntimeImagesAndReleaseSource() throws Exception {
+    int code = run(Map.of("DIND_REGISTRY", "127.0.0.1:5000"), "plan", "--json");
+    assertThat(code).as(stderr()).isZero();
+    JsonNode k8s = new ObjectMapper().readTree(stdout()).get("kubernetes");
+    assertThat(k8s.get("version").asText()).isEqualTo("v1.20.2");
+    assertThat(k8s.get("kubeadmApi").asText()).isEqualTo("kubeadm.k8s.io/v1beta2");
+    assertThat(k8s.get("nodeRuntime").asText()).isEqualTo("docker");
+    assertThat(k8s.get("images").get(4).asText()).isEqualTo("dind-cluster.local/etcd:3.4.13-0");
+    assertThat(k8s.at("/release/tarball").asText()).isEqualTo("https://dl.k8s.io/v1.20.2/kubernetes-server-linux-amd64.tar.gz");
+    assertThat(k8s.at("/release/registry").asText()).isEqualTo("127.0.0.1:5000");
+    out.reset();
+    assertThat(run(Map.of(), "plan")).isZero();
+    assertThat(stdout()).contains("kubeadm: kubeadm.k8s.io/v1beta2, node runtime docker", "dind-cluster.local/pause:3.2");
+  }
+
+  @Test
+  void kubeadmConfigIsPrintedWithPlaceholdersAndNoSideEffects() {
+    int code = run(Map.of("NUM_NODES", "1"), "plan", "--kubeadm-config");
+    assertThat(code).as(stderr()).isZero();
+    assertThat(stdout()).contains("# kube-master:/etc/kubeadm.yaml (kubeadm init)", "kind: InitConfiguration",
+        "# kube-node-1:/etc/kubeadm.yaml (kubeadm join)", "token: abcdef.0123456789abcdef", "sha256:<hash of the cluster CA");
+    assertThat(workDir.toFile().list()).isEmpty();
+  }
+
+  @Test
+  void badReleaseKnobsAreRejectedWithExit2() {
+    int code = run(Map.of("DIND_RELEASE_URL", "ftp://mirror", "DIND_REGISTRY", "http://reg", "DIND_DOWNLOAD_TIMEOUT", "0",
+        "DIND_CACHE_DIR", "relative/dir"), "plan");
+    assertThat(code).isEqualTo(2);
+    assertThat(stderr()).contains("DIND_RELEASE_URL", "ftp://mirror", "DIND_REGISTRY", "http://reg", "DIND_DOWNLOAD_TIMEOUT",
+        "DIND_CACHE_DIR", "relative/dir");
+    assertThat(stdout()).isEmpty();
+  }
+
+  @Test
   void commandLineWinsOverEnvironmentWhichWinsOverTheConfigFile() throws Exception {
     Files.writeString(workDir.resolve("my.sh"), "NUM_NODES=\"${NUM_NODES:-5}\"\nCNI_PLUGIN=ptp\nCLUSTER_ID=3\n");
     int code = run(Map.of("CLUSTER_ID", "4", "DIND_CONFIG_FILE", "my.sh"), "plan", "--json", "--set", "CNI_PLUGIN=flannel");
