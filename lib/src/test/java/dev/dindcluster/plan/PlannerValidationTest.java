@@ -106,6 +106,15 @@ class PlannerValidationTest {
   }
 
   @Test
+  void dualStackBefore116IsRejectedNamingTheVersion() {
+    var release = new dev.dindcluster.config.FixedRelease("dind-cluster-v1.10", "v1.10.5", "dind-cluster/node:v1.10.5");
+    assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(dev.dindcluster.config.InvalidConfigException.class,
+        () -> Planner.plan(java.util.Map.of("IP_MODE", "dual-stack"), release, () -> 1)))
+        .hasMessageContaining("IP_MODE").hasMessageContaining("v1.10.5 has no dual-stack");
+    assertThat(Planner.plan(java.util.Map.of("IP_MODE", "ipv6"), release, () -> 1).ipMode()).isEqualTo(dev.dindcluster.net.IpMode.IPV6);
+  }
+
+  @Test
   void everyProblemIsReportedAtOnce() {
     List<Problem> problems = problems("CLUSTER_ID=abc", "DIND_LABEL=a b", "NUM_NODES=x", "CNI_PLUGIN=nope",
         "APISERVER_PORT=99999", "DIND_CRI=rkt", "SERVICE_CIDR=1.2.3.4/40", "POD_NETWORK_CIDR=10.0.0.0/8",
