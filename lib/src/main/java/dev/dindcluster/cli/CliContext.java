@@ -1,6 +1,8 @@
 package dev.dindcluster.cli;
 
+import dev.dindcluster.wiring.RealAdapters;
 import dev.dindcluster.config.FixedRelease;
+import dev.dindcluster.lifecycle.Adapters;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -33,7 +35,7 @@ public record CliContext(
       PrintStream err,
       Path workDir,
       IntSupplier randomClusterId) {
-    this(release, env, in, out, err, workDir, randomClusterId, Adapters.real(Map.copyOf(env)));
+    this(release, env, in, out, err, workDir, randomClusterId, RealAdapters.forEnvironment(env));
   }
 
   public CliContext {

@@ -1,51 +1,24 @@
 package dev.dindcluster.cli;
 
 import dev.dindcluster.lifecycle.Action;
-import dev.dindcluster.lifecycle.ActionRunner;
-import dev.dindcluster.lifecycle.ClusterLabels;
-import dev.dindcluster.lifecycle.ClusterLock;
+import dev.dindcluster.lifecycle.ClusterRunner;
 import dev.dindcluster.lifecycle.ClusterSession;
 import dev.dindcluster.plan.ClusterPlan;
-import dev.dindcluster.plan.Planner;
-import dev.dindcluster.progress.Progress;
 import dev.dindcluster.runtime.NodeRuntime;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.BiFunction;
 
 /**
- * How every cluster-changing command runs: plan (invalid input exits 2 before anything is
- * touched), take the cluster's lock, run the actions, clean up on failure.
+ * The CLI's side of {@link ClusterRunner}: warnings and progress on stderr, lifecycle options
+ * from the command line, step timings written for benchmarks.
  */
 final class ClusterRun {
-  /** Two runs on one cluster: the second waits this long, then exits 3. */
-  static final Duration LOCK_WAIT = Duration.ofMinutes(10);
-
   private ClusterRun() {}
 
   static ClusterPlan plan(CliContext context, ConfigOptions config) {
-    var settings = config.settings(context);
-    ClusterPlan plan = Planner.plan(settings, context.release(), context.randomClusterId());
-    if (plan.randomClusterId()) {
-      // The id was rolled at random: an existing cluster of this label keeps the one it was made with.
-      try (NodeRuntime runtime = context.adapters().runtime()) {
-        var existing = runtime.findNetwork(plan.network().name())
-            .map(n -> n.labels().get(ClusterLabels.CLUSTER_ID))
-            .filter(id -> id.matches("\\d{1,3}"));
-        if (existing.isPresent()) {
-          int id = Integer.parseInt(existing.get());
-          plan = Planner.plan(settings, context.release(), () -> id);
-        } else {
-          // A new cluster: keep clear of the subnets of the dind clusters that exist now.
-          List<dev.dindcluster.net.Cidr> taken = runtime.networksWithLabel(ClusterLabels.CLUSTER).stream()
-              .flatMap(n -> n.subnets().stream())
-              .map(subnet -> dev.dindcluster.net.Cidr.parse(subnet.cidr()))
-              .toList();
-          plan = dev.dindcluster.plan.RandomIdChoice.avoidTaken(plan, id -> Planner.plan(settings, context.release(), () -> id), taken);
-        }
-      }
-    }
+    ClusterPlan plan = ClusterRunner.resolvePlan(config.settings(context), context.release(), context.randomClusterId(),
+        context.adapters());
     plan.warnings().forEach(w -> context.err().println("WARNING: " + w));
     return plan;
   }
@@ -56,22 +29,14 @@ final class ClusterRun {
       ClusterPlan plan,
       LifecycleOptions options,
       BiFunction<ClusterPlan, NodeRuntime, List<Action>> actions) {
-    Progress progress = options.progress(context);
-    NodeRuntime runtime = context.adapters().runtime();
-    try (ClusterLock lock = ClusterLock.acquire(lockDir(context), plan.label(), LOCK_WAIT)) {
-      ClusterSession session = new ClusterSession(plan, runtime, context.adapters().kubeconfigs(),
-          context.adapters().kubeApis(), progress,
-          new ClusterSession.Options(options.retain, ClusterSession.Options.defaults().readyTimeout()))
-          .withImageBuilder(context.adapters().imageBuilder());
-      long start = System.nanoTime();
-      ActionRunner.run(session, actions.apply(plan, runtime));
-      if (options.timingsJson != null) {
-        writeTimings(context.workDir().resolve(options.timingsJson), session, (System.nanoTime() - start) / 1_000_000);
-      }
-      return session;
-    } finally {
-      runtime.close();
+    long start = System.nanoTime();
+    ClusterSession session = ClusterRunner.run(plan, context.adapters(), options.progress(context),
+        new ClusterSession.Options(options.retain, ClusterSession.Options.defaults().readyTimeout()),
+        ClusterRunner.lockDir(context.env()), actions);
+    if (options.timingsJson != null) {
+      writeTimings(context.workDir().resolve(options.timingsJson), session, (System.nanoTime() - start) / 1_000_000);
     }
+    return session;
   }
 
   /** {"totalMillis":..,"waitingMillis":..,"overheadMillis":..,"steps":[{"title":..,"millis":..,"waiting":..}]} */
@@ -94,8 +59,4 @@ final class ClusterRun {
     }
   }
 
-  static Path lockDir(CliContext context) {
-    String tmp = context.env().getOrDefault("TMPDIR", "/tmp");
-    return Path.of(tmp.isEmpty() ? "/tmp" : tmp, "dind-cluster-locks");
-  }
 }

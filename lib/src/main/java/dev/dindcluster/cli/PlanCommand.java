@@ -2,6 +2,7 @@ package dev.dindcluster.cli;
 
 import dev.dindcluster.lifecycle.KubeadmFiles;
 import dev.dindcluster.plan.ClusterPlan;
+import dev.dindcluster.runtime.RuntimeFailure;
 import dev.dindcluster.plan.PlanJson;
 import dev.dindcluster.plan.PlanText;
 import dev.dindcluster.plan.Planner;
@@ -17,7 +18,8 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = {
       "Print what would be created: names, networks, addresses, CIDRs, image.",
-      "Pure: talks to no engine and creates nothing. Invalid input exits 2 listing every problem."
+      "Creates nothing; asks the engine only to resolve a random cluster id (DIND_LABEL without CLUSTER_ID)",
+      "the way up does. Invalid input exits 2 listing every problem."
     })
 final class PlanCommand implements Callable<Integer> {
   @ParentCommand TopCommand top;
@@ -35,9 +37,16 @@ final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CliContext context = top.context();
-    ClusterPlan plan =
-        Planner.plan(config.settings(context), context.release(), context.randomClusterId());
-    plan.warnings().forEach(warning -> context.err().println("WARNING: " + warning));
+    ClusterPlan plan;
+    try {
+      plan = ClusterRun.plan(context, config);
+    } catch (RuntimeFailure e) {
+      // No engine to ask: the random id shown may differ from the one up picks.
+      plan = Planner.plan(config.settings(context), context.release(), context.randomClusterId());
+      context.err().println("WARNING: the engine did not answer (" + e.getMessage() + "); the random cluster id "
+          + plan.clusterId() + " is not checked against existing clusters");
+      plan.warnings().forEach(warning -> context.err().println("WARNING: " + warning));
+    }
     context.out().print(kubeadmConfig ? KubeadmFiles.preview(plan) : json ? PlanJson.toJson(plan) : PlanText.toText(plan));
     context.out().flush();
     return ExitCode.OK.code;

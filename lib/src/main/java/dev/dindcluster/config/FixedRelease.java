@@ -8,6 +8,18 @@ import java.util.Objects;
  * version and the node image reference that this project's builder produces for that version.
  */
 public record FixedRelease(String scriptName, String kubernetesVersion, String nodeImage) {
+  /**
+   * The default version: the one whose node image builds offline here. scripts/fixed-versions marks
+   * the same one "default" (a unit test keeps the two equal).
+   */
+  public static final String DEFAULT_VERSION = "v1.20.2";
+
+  /** A release for a version, with the node image this project's builders produce for it. */
+  public static FixedRelease forVersion(String kubernetesVersion) {
+    String minor = kubernetesVersion.replaceAll("^(v\\d+\\.\\d+).*$", "$1");
+    return new FixedRelease("dind-cluster-" + minor, kubernetesVersion, defaultNodeImage(kubernetesVersion));
+  }
+
   public FixedRelease {
     Objects.requireNonNull(scriptName, "scriptName");
     Objects.requireNonNull(kubernetesVersion, "kubernetesVersion");

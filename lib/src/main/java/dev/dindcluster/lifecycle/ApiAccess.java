@@ -30,6 +30,15 @@ public final class ApiAccess {
     return "https://" + host + ":" + port;
   }
 
+  /**
+   * kubeadm's admin credentials from the running master, reached at the port published on the host
+   * (what {@code up} merges into the kubeconfig), named after the plan's context.
+   */
+  public static KubeconfigEntry adminEntry(ClusterPlan plan, NodeRuntime runtime, KubeconfigStore kubeconfigs, int hostPort) {
+    String admin = NodeOps.readText(runtime, plan.master().name(), "/etc/kubernetes/admin.conf");
+    return kubeconfigs.entryFrom(admin, plan.context()).withServer(publishedServer(plan, hostPort));
+  }
+
   public static ApiConnection connect(
       ClusterPlan plan, NodeRuntime runtime, KubeconfigStore kubeconfigs, Function<KubeconfigEntry, KubeApi> kubeApis) {
     String master = plan.master().name();
@@ -68,8 +77,7 @@ public final class ApiAccess {
     String server = publishedServer(plan, port.get().hostPort());
     KubeconfigEntry entry;
     try {
-      String admin = NodeOps.readText(runtime, master, "/etc/kubernetes/admin.conf");
-      entry = kubeconfigs.entryFrom(admin, plan.context()).withServer(server);
+      entry = adminEntry(plan, runtime, kubeconfigs, port.get().hostPort());
     } catch (RuntimeFailure | KubeFailure | IllegalArgumentException e) {
       tried.add("/etc/kubernetes/admin.conf in '" + master + "': " + e.getMessage());
       return ApiConnection.unavailable(String.join("; ", tried));

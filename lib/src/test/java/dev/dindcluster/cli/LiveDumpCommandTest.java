@@ -3,6 +3,7 @@ package dev.dindcluster.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dindcluster.kube.FakeKubeApi;
+import dev.dindcluster.lifecycle.Adapters;
 import dev.dindcluster.kube.KubeApi;
 import dev.dindcluster.kube.KubeconfigEntry;
 import dev.dindcluster.kube.KubeconfigStore;

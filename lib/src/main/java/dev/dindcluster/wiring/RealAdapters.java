@@ -1,40 +1,34 @@
-package dev.dindcluster.cli;
+package dev.dindcluster.wiring;
 
 import dev.dindcluster.kube.KubeApi;
-import dev.dindcluster.lifecycle.NodeImageBuilder;
-import dev.dindcluster.release.ReleaseNodeImageBuilder;
 import dev.dindcluster.kube.KubeconfigEntry;
 import dev.dindcluster.kube.KubeconfigStore;
 import dev.dindcluster.kube.fabric8.Fabric8KubeApi;
 import dev.dindcluster.kube.fabric8.Fabric8KubeconfigStore;
+import dev.dindcluster.lifecycle.Adapters;
+import dev.dindcluster.lifecycle.NodeImageBuilder;
+import dev.dindcluster.release.ReleaseNodeImageBuilder;
 import dev.dindcluster.runtime.NodeRuntime;
 import dev.dindcluster.runtime.docker.DockerNodeRuntime;
 import java.util.Map;
 import java.util.function.Function;
 
-/** The side-effecting adapters a command may use; {@link #real} picks docker-java and fabric8. */
-public interface Adapters {
-  NodeRuntime runtime();
+/** The real adapters: docker-java for the engine, fabric8 for the API server and kubeconfig files. */
+public final class RealAdapters {
+  private RealAdapters() {}
 
-  KubeconfigStore kubeconfigs();
-
-  Function<KubeconfigEntry, KubeApi> kubeApis();
-
-  /** What makes a missing node image; fakes build nothing. */
-  default NodeImageBuilder imageBuilder() {
-    return NodeImageBuilder.NONE;
-  }
-
-  static Adapters real(Map<String, String> env) {
+  /** Adapters configured from an environment (DOCKER_HOST, KUBECONFIG, HOME ...), read here and nowhere else. */
+  public static Adapters forEnvironment(Map<String, String> env) {
+    Map<String, String> copy = Map.copyOf(env);
     return new Adapters() {
       @Override
       public NodeRuntime runtime() {
-        return DockerNodeRuntime.fromEnv(env);
+        return DockerNodeRuntime.fromEnv(copy);
       }
 
       @Override
       public KubeconfigStore kubeconfigs() {
-        return Fabric8KubeconfigStore.forEnv(env);
+        return Fabric8KubeconfigStore.forEnv(copy);
       }
 
       @Override

@@ -1,0 +1,74 @@
+package dev.dindcluster.lifecycle;
+
+import dev.dindcluster.config.FixedRelease;
+import dev.dindcluster.net.Cidr;
+import dev.dindcluster.plan.ClusterPlan;
+import dev.dindcluster.plan.Planner;
+import dev.dindcluster.plan.RandomIdChoice;
+import dev.dindcluster.progress.Progress;
+import dev.dindcluster.runtime.NodeRuntime;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.IntSupplier;
+
+/**
+ * How every cluster operation runs, for the CLI and the public API alike: resolve the plan against
+ * the engine (one resolver of the cluster id, so {@code plan} shows what {@code up} creates), take
+ * the cluster's lock, run the actions, clean up on failure.
+ */
+public final class ClusterRunner {
+  /** Two runs on one cluster: the second waits this long, then fails with a wrong-state error. */
+  public static final Duration LOCK_WAIT = Duration.ofMinutes(10);
+
+  private ClusterRunner() {}
+
+  /**
+   * The plan for these settings. A random cluster id (DIND_LABEL without CLUSTER_ID) is resolved
+   * against the engine: an existing cluster of the label keeps the id it was made with; a new one
+   * keeps clear of the subnets of the dind clusters that exist now.
+   */
+  public static ClusterPlan resolvePlan(Map<String, String> settings, FixedRelease release, IntSupplier randomClusterId,
+      Adapters adapters) {
+    ClusterPlan plan = Planner.plan(settings, release, randomClusterId);
+    if (!plan.randomClusterId()) {
+      return plan;
+    }
+    try (NodeRuntime runtime = adapters.runtime()) {
+      var existing = runtime.findNetwork(plan.network().name())
+          .map(n -> n.labels().get(ClusterLabels.CLUSTER_ID))
+          .filter(id -> id.matches("\\d{1,3}"));
+      if (existing.isPresent()) {
+        int id = Integer.parseInt(existing.get());
+        return Planner.plan(settings, release, () -> id);
+      }
+      List<Cidr> taken = runtime.networksWithLabel(ClusterLabels.CLUSTER).stream()
+          .flatMap(n -> n.subnets().stream())
+          .map(subnet -> Cidr.parse(subnet.cidr()))
+          .toList();
+      return RandomIdChoice.avoidTaken(plan, id -> Planner.plan(settings, release, () -> id), taken);
+    }
+  }
+
+  /** Runs the actions chosen for the plan under the cluster's lock; returns the session for a summary. */
+  public static ClusterSession run(ClusterPlan plan, Adapters adapters, Progress progress, ClusterSession.Options options,
+      Path lockDir, BiFunction<ClusterPlan, NodeRuntime, List<Action>> actions) {
+    NodeRuntime runtime = adapters.runtime();
+    try (ClusterLock lock = ClusterLock.acquire(lockDir, plan.label(), LOCK_WAIT)) {
+      ClusterSession session = new ClusterSession(plan, runtime, adapters.kubeconfigs(), adapters.kubeApis(), progress, options)
+          .withImageBuilder(adapters.imageBuilder());
+      ActionRunner.run(session, actions.apply(plan, runtime));
+      return session;
+    } finally {
+      runtime.close();
+    }
+  }
+
+  /** Where cluster locks live: under TMPDIR (or /tmp). */
+  public static Path lockDir(Map<String, String> env) {
+    String tmp = env.getOrDefault("TMPDIR", "/tmp");
+    return Path.of(tmp.isEmpty() ? "/tmp" : tmp, "dind-cluster-locks");
+  }
+}

@@ -1,0 +1,90 @@
+package dev.dindcluster.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dindcluster.config.FixedRelease;
+import dev.dindcluster.config.InvalidConfigException;
+import dev.dindcluster.kube.KubeApi;
+import dev.dindcluster.kube.KubeconfigEntry;
+import dev.dindcluster.kube.KubeconfigStore;
+import dev.dindcluster.kube.fabric8.Fabric8KubeconfigStore;
+import dev.dindcluster.lifecycle.Adapters;
+import dev.dindcluster.runtime.ExecResult;
+import dev.dindcluster.runtime.FakeNodeRuntime;
+import dev.dindcluster.runtime.NodeRuntime;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The API's own contract on fakes; test/examples.sh drives it on the real engine through JBang and JShell. */
+class DindClusterTest {
+  @TempDir Path tmp;
+
+  Adapters fakes(FakeNodeRuntime runtime) {
+    KubeconfigStore store = new Fabric8KubeconfigStore(tmp.resolve("kubeconfig"), Duration.ofSeconds(5));
+    return new Adapters() {
+      @Override
+      public NodeRuntime runtime() {
+        return runtime;
+      }
+
+      @Override
+      public KubeconfigStore kubeconfigs() {
+        return store;
+      }
+
+      @Override
+      public Function<KubeconfigEntry, KubeApi> kubeApis() {
+        return entry -> { throw new AssertionError("no API calls expected"); };
+      }
+    };
+  }
+
+  @Test
+  void buildListsEveryProblemAtOnceAndCreatesNothing() {
+    FakeNodeRuntime runtime = new FakeNodeRuntime();
+    assertThatThrownBy(() -> DindCluster.builder().adapters(fakes(runtime), () -> 1)
+        .numNodes(-1).ipMode("ipv5").set("CNI_PLUGIN", "cilium").build())
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining("NUM_NODES").hasMessageContaining("IP_MODE").hasMessageContaining("CNI_PLUGIN");
+    assertThat(runtime.journal()).isEmpty();
+    assertThatThrownBy(() -> DindCluster.builder().kubernetesVersion("1.20"))
+        .isInstanceOf(InvalidConfigException.class).hasMessageContaining("'1.20'");
+  }
+
+  @Test
+  void explicitKnobsWinOverTheConfigFile() throws Exception {
+    Path config = Files.writeString(tmp.resolve("config.sh"), "NUM_NODES=5\nCLUSTER_ID=3\n");
+    DindCluster cluster = DindCluster.builder().adapters(fakes(new FakeNodeRuntime()), () -> 1)
+        .config(config).clusterId(7).quiet().build();
+    assertThat(cluster.context()).isEqualTo("dind-cluster-7");
+    assertThat(cluster.planJson()).contains("kube-node-5-cluster-7");
+    assertThat(cluster.kubernetesVersion()).isEqualTo(FixedRelease.DEFAULT_VERSION);
+    assertThat(cluster.kubeadmConfig()).contains("kind: InitConfiguration");
+  }
+
+  @Test
+  void nodesAndExecWorkOnTheRunningContainersAndNameBadNodes() {
+    FakeNodeRuntime runtime = new FakeNodeRuntime().addImage("dind-cluster/node:v1.20.2", Map.of())
+        .onExec((container, request) -> new ExecResult(0, container + ":" + String.join(" ", request.command()), ""));
+    DindCluster cluster = DindCluster.builder().adapters(fakes(runtime), () -> 1).numNodes(1).quiet().build();
+    assertThat(cluster.nodes()).extracting(DindCluster.Node::name).containsExactly("kube-master", "kube-node-1");
+    assertThat(cluster.isRunning()).isFalse();
+    assertThatThrownBy(() -> cluster.exec("kube-node-9", "true")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("kube-node-9").hasMessageContaining("kube-master");
+    assertThatThrownBy(cluster::apiServerUrl).isInstanceOf(DindClusterException.class)
+        .satisfies(e -> assertThat(((DindClusterException) e).wrongState()).isTrue());
+  }
+
+  @Test
+  void theDefaultVersionIsTheOneScriptsFixedVersionsMarksDefault() throws Exception {
+    String table = Files.readString(Path.of("../scripts/fixed-versions"));
+    assertThat(table.lines().filter(l -> l.endsWith(" default")).map(l -> l.split("\\s+")[1]))
+        .containsExactly(FixedRelease.DEFAULT_VERSION);
+  }
+}
