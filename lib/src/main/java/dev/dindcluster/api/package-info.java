@@ -1,6 +1,6 @@
 /**
- * The public Java API of dind-cluster: the only package promised to users. Everything else in the
- * library may change between releases.
+ * The public Java API of dind-cluster. With {@code dev.dindcluster.junit} (its JUnit 5 extension)
+ * the only packages promised to users: everything else in the library may change between releases.
  *
  * <p>{@link dev.dindcluster.api.DindCluster} brings up, restores, inspects and removes a
  * multi-node kubeadm cluster whose nodes are Docker containers, exactly as the command line does:
