@@ -3,7 +3,10 @@ package dev.dindcluster.kube;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Which kubeconfig file to write, as kubectl decides it: the first of {@code $KUBECONFIG}, else ~/.kube/config. */
+/**
+ * Which kubeconfig file to write, as kubectl decides it: the first of {@code $KUBECONFIG}, else
+ * ~/.kube/config; always absolute.
+ */
 public final class KubeconfigPath {
   private KubeconfigPath() {}
 
@@ -11,7 +14,8 @@ public final class KubeconfigPath {
     String list = env.getOrDefault("KUBECONFIG", "");
     for (String candidate : list.split(":")) {
       if (!candidate.isBlank()) {
-        return Path.of(candidate);
+        // A bare name (KUBECONFIG=kubeconfig) is relative to the working directory, as for kubectl.
+        return Path.of(candidate).toAbsolutePath();
       }
     }
     String home = env.getOrDefault("HOME", "");

@@ -66,9 +66,21 @@ public final class ClusterRunner {
     }
   }
 
-  /** Where cluster locks live: under TMPDIR (or /tmp). */
+  /**
+   * Where cluster locks live: the user's own runtime directory ($XDG_RUNTIME_DIR, 0700 by
+   * definition), else ~/.cache/dind-cluster; never a predictable path in a shared directory such as
+   * /tmp. {@link ClusterLock} creates the directory 0700 and refuses one that is not private.
+   */
   public static Path lockDir(Map<String, String> env) {
-    String tmp = env.getOrDefault("TMPDIR", "/tmp");
-    return Path.of(tmp.isEmpty() ? "/tmp" : tmp, "dind-cluster-locks");
+    String runtimeDir = env.getOrDefault("XDG_RUNTIME_DIR", "");
+    if (runtimeDir.startsWith("/")) {
+      return Path.of(runtimeDir, "dind-cluster", "locks");
+    }
+    String home = env.getOrDefault("HOME", "");
+    if (!home.startsWith("/")) {
+      throw new IllegalArgumentException("neither XDG_RUNTIME_DIR nor HOME is an absolute path ('" + home
+          + "'): cannot place the cluster lock where only you can write");
+    }
+    return Path.of(home, ".cache", "dind-cluster", "locks");
   }
 }

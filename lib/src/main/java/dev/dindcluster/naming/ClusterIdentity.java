@@ -18,7 +18,7 @@ public record ClusterIdentity(int clusterId, String label, boolean randomId) {
     if (clusterId < 0 || clusterId > MAX_CLUSTER_ID) {
       throw new IllegalArgumentException("cluster id " + clusterId + " is outside 0.." + MAX_CLUSTER_ID);
     }
-    if (!LabelRules.isValid(label)) {
+    if (!label.equals(DEFAULT_LABEL) && !LabelRules.fitsNames(label)) {
       throw new IllegalArgumentException("'" + label + "' " + LabelRules.ALLOWED);
     }
   }

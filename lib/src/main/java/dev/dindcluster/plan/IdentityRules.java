@@ -27,7 +27,13 @@ final class IdentityRules {
     }
     boolean labelValid = label == null || LabelRules.isValid(label);
     if (!labelValid) {
-      findings.problem("DIND_LABEL", label, LabelRules.ALLOWED);
+      findings.problem("DIND_LABEL", label.length() > 80 ? label.substring(0, 80) + "... (" + label.length() + " characters)" : label,
+          LabelRules.ALLOWED);
+    } else if (ClusterIdentity.DEFAULT_LABEL.equals(label) && id != null && !id.equals("0") && parsedId.isPresent()) {
+      // The original made kube-master-mirantis.kubeadm_dind_cluster_runtime-5, which kubeadm refuses.
+      labelValid = false;
+      findings.problem("DIND_LABEL", label, "the default label cannot be combined with CLUSTER_ID=" + id
+          + " (node names would not be DNS-1123 labels): leave DIND_LABEL unset, or choose another label");
     }
     if (parsedId.isEmpty() || !labelValid) {
       return null;

@@ -14,6 +14,7 @@ class KubeconfigPathTest {
     assertThat(KubeconfigPath.resolve(Map.of("KUBECONFIG", ":/b/two"))).isEqualTo(Path.of("/b/two"));
     assertThat(KubeconfigPath.resolve(Map.of("HOME", "/home/u"))).isEqualTo(Path.of("/home/u/.kube/config"));
     assertThatThrownBy(() -> KubeconfigPath.resolve(Map.of())).isInstanceOf(IllegalArgumentException.class);
+    assertThat(KubeconfigPath.resolve(Map.of("KUBECONFIG", "kubeconfig"))).isEqualTo(Path.of("kubeconfig").toAbsolutePath());
   }
 
   @Test

@@ -64,14 +64,36 @@ class IdentityTableTest {
   }
 
   @ParameterizedTest(name = "DIND_LABEL=''{0}'' is rejected")
-  @ValueSource(strings = {"", "-x", "a b", "a/b", "a:b", "ä", ".x", "_x"})
+  @ValueSource(strings = {"", "-x", "x-", "a b", "a/b", "a:b", "ä", ".x", "_x", "UPPER", "My_Label", "a..b", "a.b_c-d",
+      "Third", "abcdefghij-abcdefghij-abcdefghij-abcdefghij-x1"})
   void invalidLabels(String label) {
     assertThat(problems("DIND_LABEL=" + label)).singleElement()
-        .satisfies(p -> assertThat(p.knob()).isEqualTo("DIND_LABEL"));
+        .satisfies(p -> assertThat(p.knob()).isEqualTo("DIND_LABEL"))
+        .satisfies(p -> assertThat(p.allowed()).contains("DNS-1123"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void aHugeLabelIsRejectedAndShortenedInTheMessage() {
+    assertThat(problems("DIND_LABEL=" + "a".repeat(70_000))).singleElement()
+        .satisfies(p -> assertThat(p.value()).endsWith("(70000 characters)").hasSizeLessThan(120));
+  }
+
+  @org.junit.jupiter.api.Test
+  void theDefaultLabelWithAClusterIdIsRejected() {
+    assertThat(problems("DIND_LABEL=" + DEFAULT, "CLUSTER_ID=5")).singleElement()
+        .satisfies(p -> assertThat(p.allowed()).contains("cannot be combined with CLUSTER_ID=5"));
+  }
+
+  @org.junit.jupiter.api.Test
+  void theLongestLabelStillGivesNodeNamesOf63Characters() {
+    String label = "a".repeat(45);
+    ClusterPlan plan = plan("DIND_LABEL=" + label, "CLUSTER_ID=254", "NUM_NODES=2");
+    assertThat(plan.workers().get(1).name()).hasSizeLessThanOrEqualTo(63);
+    assertThat(("kube-node-254-" + label + "-254")).hasSize(63);
   }
 
   @ParameterizedTest(name = "DIND_LABEL={0} is fine")
-  @ValueSource(strings = {"x", "1", "a.b_c-d", "Third"})
+  @ValueSource(strings = {"x", "1", "a-b", "third-cluster", "abcdefghij-abcdefghij-abcdefghij-abcdefghij-x"})
   void validLabels(String label) {
     assertThat(plan("DIND_LABEL=" + label).label()).isEqualTo(label);
   }

@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -136,14 +139,26 @@ public final class Fabric8KubeconfigStore implements KubeconfigStore {
     }
   }
 
-  /** Atomically, so a reader never sees half a file; through a symlink to its target. */
+  /**
+   * Atomically, so a reader never sees half a file; through a symlink to its target. A new file is
+   * 0600; an existing one keeps its mode, owner and group (root writing into a user's kubeconfig
+   * must not take it over), and one whose owner may not write it is refused, not made writable.
+   */
   private void write(String yaml) {
     try {
       Path target = Files.isSymbolicLink(path) ? path.toRealPath() : path;
+      PosixFileAttributes existing = Files.exists(target) ? Files.readAttributes(target, PosixFileAttributes.class) : null;
+      if (existing != null && !existing.permissions().contains(PosixFilePermission.OWNER_WRITE)) {
+        throw new KubeFailure("kubeconfig '" + path + "' is read-only (mode " + PosixFilePermissions.toString(existing.permissions())
+            + "): not changed; make it writable or point KUBECONFIG at another file");
+      }
       Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName() + ".", ".tmp",
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       try {
         Files.writeString(temp, yaml, StandardCharsets.UTF_8);
+        if (existing != null) {
+          keepOwnership(temp, existing);
+        }
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(temp);
@@ -151,5 +166,21 @@ public final class Fabric8KubeconfigStore implements KubeconfigStore {
     } catch (IOException e) {
       throw new KubeFailure("write kubeconfig '" + path + "': " + e.getMessage(), e);
     }
+  }
+
+  private void keepOwnership(Path temp, PosixFileAttributes existing) throws IOException {
+    PosixFileAttributes made = Files.readAttributes(temp, PosixFileAttributes.class);
+    try {
+      if (!made.owner().equals(existing.owner())) {
+        Files.setOwner(temp, existing.owner());
+      }
+      if (!made.group().equals(existing.group())) {
+        Files.getFileAttributeView(temp, PosixFileAttributeView.class).setGroup(existing.group());
+      }
+    } catch (IOException e) {
+      throw new KubeFailure("kubeconfig '" + path + "' belongs to " + existing.owner().getName() + ":" + existing.group().getName()
+          + ", which this user cannot keep on a rewritten file: not changed; point KUBECONFIG at a file of your own", e);
+    }
+    Files.setPosixFilePermissions(temp, existing.permissions());
   }
 }

@@ -20,7 +20,8 @@ final class KubeconfigLock implements AutoCloseable {
   }
 
   static KubeconfigLock acquire(Path kubeconfig, Duration timeout) {
-    Path lockFile = kubeconfig.resolveSibling(kubeconfig.getFileName() + ".lock");
+    Path absolute = kubeconfig.toAbsolutePath();
+    Path lockFile = absolute.resolveSibling(absolute.getFileName() + ".lock");
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       try {

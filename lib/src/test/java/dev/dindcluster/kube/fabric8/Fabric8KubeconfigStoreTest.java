@@ -76,6 +76,52 @@ class Fabric8KubeconfigStoreTest {
   }
 
   @Test
+  void anExistingFileKeepsItsModeAndOwner(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("config"), EXISTING);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+    boolean root = "root".equals(System.getProperty("user.name"));
+    if (root) {
+      Files.setOwner(file, file.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+    }
+    store(file).merge(entry("dind", 32768), false);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r-----");
+    if (root) {
+      assertThat(Files.getOwner(file).getName()).isEqualTo("nobody");
+    }
+    assertThat(store(file).read("dind")).isPresent();
+  }
+
+  @Test
+  void aReadOnlyFileIsRefusedNotMadeWritable(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("config"), EXISTING);
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--------"));
+    assertThatThrownBy(() -> store(file).merge(entry("dind", 32768), true))
+        .isInstanceOf(dev.dindcluster.kube.KubeFailure.class).hasMessageContaining("read-only");
+    assertThat(Files.readString(file)).isEqualTo(EXISTING);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("r--------");
+    try (var left = Files.list(dir)) {
+      assertThat(left.map(p -> p.getFileName().toString())).containsExactly("config");
+    }
+  }
+
+  @Test
+  void aBareFileNameInKubeconfigWorks() {
+    // KUBECONFIG=kubeconfig: relative to the working directory, as kubectl takes it (it once failed with an NPE).
+    Path relative = Path.of("target", "bare-kubeconfig-test");
+    try {
+      Fabric8KubeconfigStore store = Fabric8KubeconfigStore.forEnv(java.util.Map.of("KUBECONFIG", relative.toString()));
+      assertThat(store.path()).isAbsolute();
+      store.merge(entry("dind", 32768), true);
+      assertThat(store.read("dind")).isPresent();
+      try (KubeconfigLock lock = KubeconfigLock.acquire(Path.of("bare-lock-test"), Duration.ofSeconds(1))) {
+        assertThat(Path.of("bare-lock-test.lock")).exists();
+      }
+    } finally {
+      relative.toFile().delete();
+    }
+  }
+
+  @Test
   void mergesIntoANewFileAtMode0600(@TempDir Path dir) throws Exception {
     Path file = dir.resolve(".kube/config");
     Fabric8KubeconfigStore store = store(file);
