@@ -1,5 +1,6 @@
 package dev.dindcluster.runtime;
 
+import dev.dindcluster.dump.Redactor;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -26,11 +27,19 @@ public record ExecResult(int exitCode, String stdout, String stderr) {
         + exitCode + tail(20));
   }
 
-  /** The last {@code lines} lines of stdout and stderr, each prefixed, or "" when both are empty. */
+  /**
+   * The last {@code lines} lines of stdout and stderr, each prefixed, or "" when both are empty;
+   * redacted like dumps (kubeadm init prints the bootstrap token, and this text lands in CI logs).
+   */
   public String tail(int lines) {
-    String out = lastLines(stdout, lines, "  | ");
-    String err = lastLines(stderr, lines, "  ! ");
+    String out = lastLines(redacted(stdout), lines, "  | ");
+    String err = lastLines(redacted(stderr), lines, "  ! ");
     return out.isEmpty() && err.isEmpty() ? "" : "\n" + out + err;
+  }
+
+  private static String redacted(String text) {
+    Redactor redactor = new Redactor();
+    return text.lines().map(redactor::line).collect(Collectors.joining("\n"));
   }
 
   private static String lastLines(String text, int lines, String prefix) {

@@ -10,6 +10,19 @@ import org.junit.jupiter.api.Test;
 
 class RecordsTest {
   @Test
+  void aFailedStepsOutputTailIsRedacted() {
+    ExecResult result = new ExecResult(1,
+        "[bootstrap-token] Using token: abcdef.0123456789abcdef\nkubeadm join 10.192.0.2:6443 --token abcdef.0123456789abcdef\n",
+        "-----BEGIN RSA PRIVATE KEY-----\nMIIEsecret\n-----END RSA PRIVATE KEY-----\n");
+    assertThatThrownBy(() -> result.orThrow("kube-master", ExecRequest.of("kubeadm", "init")))
+        .isInstanceOf(RuntimeFailure.class)
+        .hasMessageContaining("exited with 1")
+        .hasMessageContaining("<redacted>")
+        .hasMessageNotContaining("0123456789abcdef")
+        .hasMessageNotContaining("MIIEsecret");
+  }
+
+  @Test
   void execResultTailShowsTheLastLinesOfBothStreams() {
     StringBuilder out = new StringBuilder();
     for (int i = 1; i <= 30; i++) {
