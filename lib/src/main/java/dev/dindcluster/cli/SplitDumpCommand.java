@@ -52,10 +52,20 @@ final class SplitDumpCommand implements Callable<Integer> {
         return new NonClosing(context.in());
       }
       Path path = context.workDir().resolve(file);
-      if (!Files.isRegularFile(path)) {
+      if (!Files.exists(path)) {
         throw new IllegalArgumentException(file + ": no such file (" + path + ")");
       }
+      if (!Files.isRegularFile(path) && !isFifo(path)) {
+        // A directory or a device such as /dev/zero: not a log (and a device may never end).
+        throw new IllegalArgumentException(file + ": is not a file (" + (Files.isDirectory(path) ? "a directory" : "a device?")
+            + "); give a log or dump file, a named pipe, or - for stdin");
+      }
       return Files.newInputStream(path);
+    }
+
+    private static boolean isFifo(Path path) throws IOException {
+      int mode = (Integer) Files.getAttribute(path, "unix:mode");
+      return (mode & 0170000) == 0010000; // S_IFIFO: a CI log may come through a named pipe
     }
 
     static Path outputDir(CliContext context, Path output) {

@@ -82,8 +82,9 @@ public final class Dump64Splitter {
       problem = e.getMessage();
     } catch (XZIOException | EOFException e) {
       // The decoder's own errors; the line is where its input had got to.
-      problem = blob.error(payload.currentLine(), "damaged LZMA stream (" + e.getMessage() + ")")
-          .getMessage();
+      String why = e.getMessage() != null ? e.getMessage()
+          : e instanceof EOFException ? "it ends early: the blob is cut off" : e.getClass().getSimpleName();
+      problem = blob.error(payload.currentLine(), "damaged LZMA stream (" + why + ")").getMessage();
     } finally {
       payload.close(); // the reader thread is done with the log after this
     }

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +73,25 @@ class DumpCommandsTest {
   void dumpFromAMissingFileIsInvalidInput() {
     assertThat(run(new byte[0], "dump", "--from-file", "nope.txt")).isEqualTo(2);
     assertThat(err()).contains("--from-file nope.txt: no such file");
+  }
+
+  @Test
+  void splitDumpOfADeviceOrADirectoryIsRefusedNamingWhatItIs() {
+    assertThat(run(new byte[0], "split-dump", "/dev/zero")).isEqualTo(2);
+    assertThat(err()).contains("/dev/zero: is not a file (a device?)").doesNotContain("no such file");
+    assertThat(run(new byte[0], "split-dump64", work.toString())).isEqualTo(2);
+    assertThat(err()).contains("is not a file (a directory)");
+  }
+
+  @Test
+  void aBlobWhoseDataEndsEarlySaysSoInsteadOfNull() throws IOException {
+    // Whole base64 lines, markers intact, but the LZMA data stops short: the decoder runs out of input.
+    List<String> lines = new String(vector("sample-dump64.txt"), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+    List<String> cut = new java.util.ArrayList<>(lines.subList(0, 6));
+    cut.add(lines.get(lines.size() - 1));
+    run((String.join("\n", cut) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8), "split-dump64", "-o",
+        work.resolve("out").toString());
+    assertThat(err()).contains("damaged LZMA stream").doesNotContain("(null)");
   }
 
   @Test
