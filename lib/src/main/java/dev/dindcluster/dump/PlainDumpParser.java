@@ -23,6 +23,7 @@ final class PlainDumpParser {
     ByteLineReader lines = new ByteLineReader(in);
     boolean inSection = false;
     boolean crlf = false;
+    boolean lineStart = true;
     while (lines.next()) {
       byte[] b = lines.buffer();
       int off = lines.start();
@@ -45,11 +46,19 @@ final class PlainDumpParser {
           continue;
         }
       }
+      boolean first = lineStart;
+      lineStart = lines.endsLine();
       if (!inSection) {
         continue;
       }
       if (lines.endsLine() && crlf && len > 0 && b[off + len - 1] == '\r') {
         len--;
+      }
+      if (first) {
+        // A content line the writer escaped so it could not pass for a marker: drop that space.
+        int start = MarkerEscapingStream.unescapedStart(b, off, len);
+        len -= start - off;
+        off = start;
       }
       sink.content(b, off, len);
       if (lines.endsLine()) {

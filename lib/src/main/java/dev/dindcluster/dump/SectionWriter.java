@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
  * Writes the plain dump format, streaming: the header line, then for each section its marker line
  * and content. Content goes through the {@link Redactor} unless it is off. Unlike the original,
  * a section whose content lacks a final newline gets one, so the next marker always starts a line
- * (the original then lost the marker inside the previous line).
+ * (the original then lost the marker inside the previous line), and a content line that could pass
+ * for a marker gets one more leading space ({@link MarkerEscapingStream}): a pod whose log prints
+ * {@code @@@ nodes.txt @@@} cannot forge a section, for our splitter or the original's.
  */
 public final class SectionWriter {
   private final OutputStream out;
@@ -35,7 +37,7 @@ public final class SectionWriter {
     SectionNames.requireWritable(name);
     endSection();
     out.write((DumpFormat.marker(name) + "\n").getBytes(StandardCharsets.UTF_8));
-    LineEndingStream content = new LineEndingStream(out);
+    OutputStream content = new MarkerEscapingStream(new LineEndingStream(out));
     section = redact ? Redactor.filter(content) : content;
     return section;
   }

@@ -99,7 +99,8 @@ class RoundTripTest {
     };
     byte[] plain = plainDump(source);
     assertThat(text(plain)).isEqualTo(DumpFormat.HEADER + "\n@@@ a.txt @@@\none\n@@@ empty.txt @@@\n"
-        + "@@@ b.txt @@@\nx\n@@@ not-a-marker @@@ y\n@@@ a.txt @@@\ntwo\n");
+        // a content line starting "@@@ " is escaped with one space (no forged markers), unescaped on split
+        + "@@@ b.txt @@@\nx\n @@@ not-a-marker @@@ y\n@@@ a.txt @@@\ntwo\n");
     new Dump64Splitter(dir, null, QUIET).split(in(dump64(source)));
     assertThat(allPaths(dir)).containsExactly("a.txt", "b.txt");
     assertThat(Files.readString(dir.resolve("a.txt"))).isEqualTo("one\ntwo\n");
