@@ -627,6 +627,10 @@ public final class DindCluster implements AutoCloseable {
      * @throws InvalidConfigException listing every problem (the CLI's exit 2)
      */
     public DindCluster build() {
+      List<dev.dindcluster.config.Problem> unknown = dev.dindcluster.config.KnobNames.unknown(explicit, "set");
+      if (!unknown.isEmpty()) {
+        throw new InvalidConfigException(unknown);
+      }
       ClusterPlan plan = Planner.plan(merged(), release, randomClusterId);
       return new DindCluster(this, plan);
     }

@@ -2,8 +2,12 @@ package dev.dindcluster.cli;
 
 import dev.dindcluster.config.ConfigFile;
 import dev.dindcluster.config.ConfigSources;
+import dev.dindcluster.config.InvalidConfigException;
+import dev.dindcluster.config.KnobNames;
+import dev.dindcluster.config.Problem;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -53,6 +57,10 @@ public final class ConfigOptions {
       file = context.workDir().resolve(file);
     }
     Map<String, String> fromFile = file == null ? Map.of() : ConfigFile.read(file);
+    List<Problem> unknown = KnobNames.unknown(overrides, "--set");
+    if (!unknown.isEmpty()) {
+      throw new InvalidConfigException(unknown);
+    }
     Map<String, String> commandLine = new LinkedHashMap<>(overrides);
     putIfGiven(commandLine, "IP_MODE", ipMode);
     putIfGiven(commandLine, "CLUSTER_ID", clusterId);

@@ -53,6 +53,8 @@ class DindClusterTest {
         .isInstanceOf(InvalidConfigException.class)
         .hasMessageContaining("NUM_NODES").hasMessageContaining("IP_MODE").hasMessageContaining("CNI_PLUGIN");
     assertThat(runtime.journal()).isEmpty();
+    assertThatThrownBy(() -> DindCluster.builder().adapters(fakes(runtime), () -> 1).set("NUM_NODE", "5").build())
+        .isInstanceOf(InvalidConfigException.class).hasMessageContaining("did you mean NUM_NODES?");
     assertThatThrownBy(() -> DindCluster.builder().kubernetesVersion("1.20"))
         .isInstanceOf(InvalidConfigException.class).hasMessageContaining("'1.20'");
   }

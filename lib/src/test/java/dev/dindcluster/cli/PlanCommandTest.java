@@ -74,6 +74,17 @@ class PlanCommandTest {
   }
 
   @Test
+  void misspelledKnobsOnTheCommandLineAreRejectedWithTheNearestName() {
+    int code = run(Map.of(), "plan", "--set", "NUM_NODE=5", "--set", "IP_MDOE=ipv6", "--set", "=x", "--set", "APISERVER_v=4");
+    assertThat(code).isEqualTo(2);
+    assertThat(stderr()).contains("NUM_NODE='5': is not a knob (--set); did you mean NUM_NODES?")
+        .contains("IP_MDOE='ipv6'", "did you mean IP_MODE?")
+        .contains("(empty name)='x'")
+        .doesNotContain("APISERVER_v");
+    assertThat(stdout()).isEmpty();
+  }
+
+  @Test
   void badReleaseKnobsAreRejectedWithExit2() {
     int code = run(Map.of("DIND_RELEASE_URL", "ftp://mirror", "DIND_REGISTRY", "http://reg", "DIND_DOWNLOAD_TIMEOUT", "0",
         "DIND_CACHE_DIR", "relative/dir"), "plan");
