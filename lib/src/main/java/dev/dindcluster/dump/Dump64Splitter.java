@@ -50,6 +50,12 @@ public final class Dump64Splitter {
           files = relocateFirstBlob(files);
         }
         dir = outDir.resolve(Integer.toString(blob.index()));
+        if (Files.isSymbolicLink(dir)) {
+          // A link planted where blob N goes would send its files anywhere: never write through it.
+          problems.add(blob.describe() + ": not written: " + dir + " is a symbolic link (remove it and split again)");
+          blob.skip();
+          continue;
+        }
       }
       SafeSplitter splitter = new SafeSplitter(dir, blob.describe() + ", dump ");
       String failure = splitBlob(blob, splitter);

@@ -102,6 +102,15 @@ final class SafeSplitter implements SectionSink {
       out = null;
       Path target = dir.resolve(current);
       WrittenFile earlier = written.get(current);
+      if (earlier == null && Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+        // Someone's directory of that name: leave it alone and go on with the other sections.
+        Files.delete(temp);
+        temp = null;
+        refused.add(origin + "section " + SectionNames.quote(current) + " not written: " + target
+            + " is an existing directory");
+        current = null;
+        return;
+      }
       if (earlier != null) {
         // Append the complete new part to the file this split wrote before (not a copy of it).
         try (OutputStream append = Files.newOutputStream(earlier.path(), StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS)) {
