@@ -12,7 +12,7 @@ public final class SectionNames {
   private SectionNames() {}
 
   public static final String ALLOWED =
-      "a single file name: not empty, not '.' or '..', no '/', '\\', NUL or control"
+      "a single file name: not empty, not '.' or '..', no '/', '\\', NUL, control or invisible format"
           + " characters, no drive prefix, at most 255 bytes";
 
   /** Why {@code name} is refused, or empty when it is safe. */
@@ -36,6 +36,11 @@ public final class SectionNames {
       }
       if (c == '\uFFFD') {
         return Optional.of("it is not valid UTF-8");
+      }
+      if (Character.getType(c) == Character.FORMAT) {
+        // Bidi overrides (U+202E) and other invisible format characters make a listed name read
+        // differently from the file it is ("evil\u202Etxt.exe").
+        return Optional.of(String.format("it contains the invisible format character U+%04X", (int) c));
       }
     }
     if (name.length() >= 2 && name.charAt(1) == ':' && Character.isLetter(name.charAt(0))) {
@@ -67,6 +72,8 @@ public final class SectionNames {
       char c = name.charAt(i);
       if (c < 0x20 || c == 0x7f) {
         sb.append(String.format("\\x%02x", (int) c));
+      } else if (Character.getType(c) == Character.FORMAT || (c >= 0x80 && c < 0xa0)) {
+        sb.append(String.format("\\u%04x", (int) c));
       } else {
         sb.append(c);
       }
