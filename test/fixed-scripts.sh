@@ -20,6 +20,14 @@ check() { # <script-or-alias> <expected kubernetes version>
   echo "ok  $target (Kubernetes $version)" >&2
 }
 
+# A catalog alias resolves to its script: plan pins the version (the rest is the script's, checked above).
+check_alias() { # <alias> <expected kubernetes version>
+  local out
+  out=$($jbang "$1" plan --json 2>/dev/null) || fail "$1 plan --json exited non-zero"
+  grep -q '"image" *: *"dind-cluster/node:'"$2"'"' <<<"$out" || fail "$1 plan --json does not pin image dind-cluster/node:$2"
+  echo "ok  $1 -> Kubernetes $2" >&2
+}
+
 # The kubeadm API each pinned minor's configuration must use (kubeadm's own API ranges).
 kubeadm_api() {
   case "$1" in
@@ -43,7 +51,7 @@ while read -r minor version flag; do
   case "$minor" in ''|'#'*) continue ;; esac
   check "fixed/dind-cluster-$minor.java" "$version"
   check_kubeadm_config "fixed/dind-cluster-$minor.java" "$minor"
-  check "dind-cluster-$minor" "$version"
+  check_alias "dind-cluster-$minor" "$version"
   [ "${flag:-}" = default ] && check dind-cluster "$version"
 done < scripts/fixed-versions
 echo "fixed scripts: all answer --help and plan through JBang" >&2

@@ -6,7 +6,7 @@
 #     control-plane image tars under kubernetes/server/bin) with its .sha256 beside it;
 #   - a registry (Debian's docker-registry on 127.0.0.1) holding etcd and pause, and no CoreDNS.
 # Then: `up` with a missing node image builds it through them (own cluster DNS as the fallback) and the
-# cluster comes up Ready; a rebuild with the tarball cached; a corrupted tarball, a mirror that stalls
+# cluster comes up Ready; a rebuild with the tarball cached (no download); a corrupted tarball, a mirror that stalls
 # mid-download and an unreachable mirror each fail quickly and leave no image, no cache entry and no
 # cluster objects; the v1.10 script stops before creating anything, naming version, URL and remedies.
 set -euo pipefail
@@ -141,10 +141,16 @@ mv "$work/mirror/$VERSION/kubernetes-server-linux-amd64.tar.gz" "$work/tarball.t
 rm -f "$work/mirror.port"; start_mirror "$work/mirror" "$work/mirror.port"
 MIRROR="http://127.0.0.1:$(cat "$work/mirror.port")"
 release_env=(CLUSTER_ID=$CLUSTER_ID NUM_NODES=1 DIND_IMAGE=$TEST_IMAGE DIND_RELEASE_URL=$MIRROR DIND_REGISTRY=$REGISTRY DIND_CACHE_DIR=$cache)
+# The image is built in up's first step; a network of the cluster's name that is not ours then stops up
+# right after it (exit 3, the network left alone), so no second cluster is needed to see the rebuild.
+docker network create kubeadm-dind-net-cluster-$CLUSTER_ID >/dev/null
 t0=$SECONDS
-env "${release_env[@]}" $DIND init -q 2>"$work/init.err" >/dev/null || { cat "$work/init.err" >&2; fail "rebuild from the cache failed"; }
-log "ok: rebuild from the cached tarball + init took $((SECONDS - t0)) s (no tarball on the mirror)"
-env "${release_env[@]}" $DIND clean -q
+rc=0
+env "${release_env[@]}" $DIND up 2>"$work/rebuild.err" >/dev/null || rc=$?
+docker network rm kubeadm-dind-net-cluster-$CLUSTER_ID >/dev/null
+[ $rc -eq 3 ] && grep -q "is not labelled" "$work/rebuild.err" || { cat "$work/rebuild.err" >&2; fail "up should have built the image, then stopped at the foreign network (exit $rc)"; }
+docker image inspect "$TEST_IMAGE" >/dev/null 2>&1 || { cat "$work/rebuild.err" >&2; fail "the image was not rebuilt from the cached tarball"; }
+log "ok: rebuilt from the cached tarball in $((SECONDS - t0)) s with no tarball on the mirror ($(grep -E '^\* (Fetching|Building)' "$work/rebuild.err" | tr '\n' ' '))"
 docker rmi "$TEST_IMAGE" >/dev/null
 mv "$work/tarball.tgz" "$work/mirror/$VERSION/kubernetes-server-linux-amd64.tar.gz"
 rm -rf "$cache"
