@@ -33,6 +33,8 @@ final class BringUp {
   static Action checkSupported() {
     return Action.of("Checking the plan", s -> {
       ClusterPlan plan = s.plan();
+      // Called only after kubeadm init; a missing one must stop the run before anything exists.
+      PortForwarder.resolve(plan.options().portForwarder());
       if (!plan.cniPlugin().perNodeRoutes) {
         throw new IllegalArgumentException("CNI_PLUGIN='" + plan.cniPlugin().knobValue + "': its manifests come from the"
             + " internet, which clusters here cannot reach; use bridge or ptp (both work offline)");
