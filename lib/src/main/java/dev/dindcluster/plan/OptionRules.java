@@ -26,9 +26,6 @@ final class OptionRules {
   private static final Pattern NETWORK_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
   private static final Pattern STORAGE_DRIVER = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 
-  private static final String DEFAULT_RELEASE_URL = ReleaseSource.DEFAULT_URL;
-  private static final String DEFAULT_REGISTRY = ReleaseSource.DEFAULT_REGISTRY;
-  private static final String DEFAULT_CACHE_DIR = ReleaseSource.DEFAULT_CACHE_DIR;
   private static final Pattern RELEASE_URL = Pattern.compile("https?://[A-Za-z0-9.\\[\\]:_-]+(?::\\d{1,5})?(/[A-Za-z0-9._~%/+-]*)?");
   private static final Pattern REGISTRY = Pattern.compile("[A-Za-z0-9.-]+(?::\\d{1,5})?(/[a-z0-9._/-]+)?");
 
@@ -101,15 +98,15 @@ final class OptionRules {
     if (!STORAGE_DRIVER.matcher(storageDriver).matches()) {
       findings.problem("DIND_STORAGE_DRIVER", storageDriver, "must be a Docker storage driver name such as overlay2 or vfs");
     }
-    String releaseUrl = settings.orDefault("DIND_RELEASE_URL", DEFAULT_RELEASE_URL);
+    String releaseUrl = settings.orDefault("DIND_RELEASE_URL", ReleaseSource.DEFAULT_URL);
     if (!RELEASE_URL.matcher(releaseUrl).matches()) {
-      findings.problem("DIND_RELEASE_URL", releaseUrl, "must be an http:// or https:// URL without query or fragment, such as " + DEFAULT_RELEASE_URL);
+      findings.problem("DIND_RELEASE_URL", releaseUrl, "must be an http:// or https:// URL without query or fragment, such as " + ReleaseSource.DEFAULT_URL);
     }
-    String registry = settings.orDefault("DIND_REGISTRY", DEFAULT_REGISTRY);
+    String registry = settings.orDefault("DIND_REGISTRY", ReleaseSource.DEFAULT_REGISTRY);
     if (!REGISTRY.matcher(registry).matches()) {
-      findings.problem("DIND_REGISTRY", registry, "must be a registry host[:port][/path] such as " + DEFAULT_REGISTRY + " or 127.0.0.1:5000");
+      findings.problem("DIND_REGISTRY", registry, "must be a registry host[:port][/path] such as " + ReleaseSource.DEFAULT_REGISTRY + " or 127.0.0.1:5000");
     }
-    String cacheDir = settings.orDefault("DIND_CACHE_DIR", DEFAULT_CACHE_DIR);
+    String cacheDir = settings.orDefault("DIND_CACHE_DIR", ReleaseSource.DEFAULT_CACHE_DIR);
     if (!cacheDir.startsWith("/")) {
       findings.problem("DIND_CACHE_DIR", cacheDir, "must be an absolute path");
     }

@@ -3,12 +3,12 @@ package dev.dindcluster.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dindcluster.kube.FakeKubeApi;
-import dev.dindcluster.lifecycle.Adapters;
 import dev.dindcluster.kube.KubeApi;
 import dev.dindcluster.kube.KubeconfigEntry;
 import dev.dindcluster.kube.KubeconfigStore;
 import dev.dindcluster.kube.PodStatus;
 import dev.dindcluster.kube.fabric8.Fabric8KubeconfigStore;
+import dev.dindcluster.lifecycle.Adapters;
 import dev.dindcluster.lifecycle.ClusterLabels;
 import dev.dindcluster.plan.ClusterPlan;
 import dev.dindcluster.plan.NodePlan;
