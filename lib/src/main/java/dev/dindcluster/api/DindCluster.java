@@ -201,9 +201,7 @@ public final class DindCluster implements AutoCloseable {
 
   /** Brings the cluster up: restores it from its node volumes when they exist, else a full kubeadm bring-up. */
   public void up() {
-    run("up", (plan, runtime) -> ClusterLifecycle.upMode(plan, runtime) == ClusterLifecycle.UpMode.RESTORE
-        ? ClusterLifecycle.restore(plan)
-        : ClusterLifecycle.fullBringUp(plan, List.of(), List.of()));
+    run("up", ClusterLifecycle::up);
   }
 
   /** Same as {@link #up()}: nodes are always recreated from the current local image. */
@@ -214,13 +212,13 @@ public final class DindCluster implements AutoCloseable {
   /** Removes the node containers; keeps the volumes (the snapshot) and the network. */
   public void down() {
     closeClient();
-    run("down", (plan, runtime) -> ClusterLifecycle.down());
+    run("down", s -> ClusterLifecycle.down());
   }
 
   /** Removes everything of this cluster, and only of it: containers, volumes, network, kubeconfig context. */
   public void clean() {
     closeClient();
-    run("clean", (plan, runtime) -> ClusterLifecycle.clean());
+    run("clean", s -> ClusterLifecycle.clean());
   }
 
   // ---- access
@@ -392,7 +390,7 @@ public final class DindCluster implements AutoCloseable {
     return resolved;
   }
 
-  private void run(String operation, java.util.function.BiFunction<ClusterPlan, NodeRuntime,
+  private void run(String operation, java.util.function.Function<ClusterSession,
       List<dev.dindcluster.lifecycle.Action>> actions) {
     ClusterPlan plan = plan();
     try {

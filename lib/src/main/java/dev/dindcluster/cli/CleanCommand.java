@@ -18,7 +18,7 @@ final class CleanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CliContext context = top.context();
-    ClusterRun.run(context, ClusterRun.plan(context, config), options, (plan, runtime) -> ClusterLifecycle.clean());
+    ClusterRun.run(context, ClusterRun.plan(context, config), options, s -> ClusterLifecycle.clean());
     return ExitCode.OK.code;
   }
 }

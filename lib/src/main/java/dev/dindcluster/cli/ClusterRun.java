@@ -4,10 +4,9 @@ import dev.dindcluster.lifecycle.Action;
 import dev.dindcluster.lifecycle.ClusterRunner;
 import dev.dindcluster.lifecycle.ClusterSession;
 import dev.dindcluster.plan.ClusterPlan;
-import dev.dindcluster.runtime.NodeRuntime;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The CLI's side of {@link ClusterRunner}: warnings and progress on stderr, lifecycle options
@@ -28,7 +27,7 @@ final class ClusterRun {
       CliContext context,
       ClusterPlan plan,
       LifecycleOptions options,
-      BiFunction<ClusterPlan, NodeRuntime, List<Action>> actions) {
+      Function<ClusterSession, List<Action>> actions) {
     long start = System.nanoTime();
     ClusterSession session = ClusterRunner.run(plan, context.adapters(), options.progress(context),
         new ClusterSession.Options(options.retain, ClusterSession.Options.defaults().readyTimeout()),

@@ -12,9 +12,10 @@ import java.util.stream.Collectors;
 final class ClusterSummary {
   private ClusterSummary() {}
 
-  static void print(PrintStream out, ClusterPlan plan, ClusterSession session, ClusterLifecycle.UpMode mode, long millis) {
+  static void print(PrintStream out, ClusterPlan plan, ClusterSession session, long millis) {
     out.printf(Locale.ROOT, "Cluster %s is up (%s, %d nodes Ready) in %.1f s%n", plan.context(),
-        mode == ClusterLifecycle.UpMode.RESTORE ? "restored from snapshot" : "full bring-up",
+        session.upDecision().map(d -> d.mode()).orElse(ClusterLifecycle.UpMode.FULL) == ClusterLifecycle.UpMode.RESTORE
+            ? "restored from snapshot" : "full bring-up",
         plan.nodes().size(), millis / 1000.0);
     out.println("API server: " + session.apiServerUrl() + " (TLS; kubeconfig " + session.kubeconfigs().path() + ")");
     out.println("Try: kubectl --context " + plan.context() + " get nodes");

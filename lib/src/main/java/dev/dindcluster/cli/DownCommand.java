@@ -16,7 +16,7 @@ final class DownCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CliContext context = top.context();
-    ClusterRun.run(context, ClusterRun.plan(context, config), options, (plan, runtime) -> ClusterLifecycle.down());
+    ClusterRun.run(context, ClusterRun.plan(context, config), options, s -> ClusterLifecycle.down());
     return ExitCode.OK.code;
   }
 }

@@ -25,7 +25,7 @@ final class InitCommand implements Callable<Integer> {
   public Integer call() {
     CliContext context = top.context();
     var plan = ClusterRun.plan(context, config);
-    var session = ClusterRun.run(context, plan, options, (p, runtime) -> ClusterLifecycle.init(p, kubeadmArgs));
+    var session = ClusterRun.run(context, plan, options, s -> ClusterLifecycle.init(s.plan(), kubeadmArgs));
     context.out().println("master " + plan.master().name() + " initialised; API server " + session.apiServerUrl());
     return ExitCode.OK.code;
   }

@@ -48,7 +48,7 @@ final class JoinCommand implements Callable<Integer> {
     if (!newNode.name().equals(grown.naming().workerName(running))) {
       throw new ClusterStateException("cannot work out the next worker's name (have " + newNode.name() + ")");
     }
-    ClusterRun.run(context, grown, options, (p, runtime) -> ClusterLifecycle.join(p, newNode, kubeadmArgs));
+    ClusterRun.run(context, grown, options, s -> ClusterLifecycle.join(s.plan(), newNode, kubeadmArgs));
     context.out().println(newNode.name() + " joined");
     return ExitCode.OK.code;
   }

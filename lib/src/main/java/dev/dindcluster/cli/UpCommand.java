@@ -29,14 +29,8 @@ final class UpCommand implements Callable<Integer> {
   static int up(CliContext context, ConfigOptions config, LifecycleOptions options) {
     ClusterPlan plan = ClusterRun.plan(context, config);
     long start = System.nanoTime();
-    ClusterLifecycle.UpMode[] mode = new ClusterLifecycle.UpMode[1];
-    ClusterSession session = ClusterRun.run(context, plan, options, (p, runtime) -> {
-      mode[0] = ClusterLifecycle.upMode(p, runtime);
-      return mode[0] == ClusterLifecycle.UpMode.RESTORE
-          ? ClusterLifecycle.restore(p)
-          : ClusterLifecycle.fullBringUp(p, List.of(), List.of());
-    });
-    ClusterSummary.print(context.out(), plan, session, mode[0], (System.nanoTime() - start) / 1_000_000);
+    ClusterSession session = ClusterRun.run(context, plan, options, ClusterLifecycle::up);
+    ClusterSummary.print(context.out(), plan, session, (System.nanoTime() - start) / 1_000_000);
     return ExitCode.OK.code;
   }
 }

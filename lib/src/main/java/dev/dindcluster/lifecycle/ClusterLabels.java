@@ -14,9 +14,11 @@ public final class ClusterLabels {
   public static final String ROLE = "dev.dindcluster.role";
   public static final String SUPPORT = "dev.dindcluster.support";
   /**
-   * On the network: the cluster id its addresses were computed from. A DIND_LABEL without
-   * CLUSTER_ID gets a random id (as in the original); later commands read it back from here, so
-   * they address the same subnet (the original re-rolled it and broke restore and join).
+   * On the network and the node volumes: the cluster id its addresses were computed from. A
+   * DIND_LABEL without CLUSTER_ID gets a random id (as in the original); later commands read it
+   * back from here, so they address the same subnet (the original re-rolled it and broke restore
+   * and join). The volumes carry it too: a restore after the network was removed needs the
+   * addresses the snapshot's certificates were made for.
    */
   public static final String CLUSTER_ID = "dev.dindcluster.cluster-id";
   /**
@@ -35,9 +37,10 @@ public final class ClusterLabels {
     return labels;
   }
 
-  /** Labels for a node volume: the cluster's, and the runtime its state belongs to. */
+  /** Labels for a node volume: the cluster's, its id, and the runtime its state belongs to. */
   public static Map<String, String> volume(ClusterPlan plan) {
     Map<String, String> labels = of(plan);
+    labels.put(CLUSTER_ID, Integer.toString(plan.clusterId()));
     labels.put(CRI, plan.options().dindCri());
     return labels;
   }

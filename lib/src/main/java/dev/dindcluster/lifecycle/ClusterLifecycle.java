@@ -18,17 +18,62 @@ public final class ClusterLifecycle {
   /** What {@code up} will do for this plan given what exists now. */
   public enum UpMode { FULL, RESTORE }
 
-  public static UpMode upMode(ClusterPlan plan, NodeRuntime runtime) {
+  /**
+   * {@code up}'s choice and why, said in one progress line.
+   *
+   * @param replacesVolumes existing volumes of this cluster are thrown away (said as a warning)
+   */
+  public record UpDecision(UpMode mode, String reason, boolean replacesVolumes) {}
+
+  /**
+   * Restore when every node volume of this cluster exists and holds a complete snapshot; else a
+   * full bring-up. Volumes without a complete snapshot (a bring-up killed before its end) are this
+   * cluster's own and unusable: the full bring-up replaces them, unless {@code keepIncomplete}
+   * (--retain), which keeps them for debugging and refuses.
+   */
+  public static UpDecision decideUp(ClusterPlan plan, NodeRuntime runtime, boolean keepIncomplete) {
     if (plan.options().skipSnapshot()) {
-      return UpMode.FULL;
+      return new UpDecision(UpMode.FULL, "SKIP_SNAPSHOT is set", false);
     }
+    List<String> missing = new ArrayList<>();
     for (NodePlan node : plan.nodes()) {
       var volume = runtime.findVolume(node.volume());
       if (volume.isEmpty() || !ClusterLabels.belongsTo(volume.get().labels(), plan)) {
-        return UpMode.FULL;
+        missing.add(node.volume());
       }
     }
-    return UpMode.RESTORE;
+    if (missing.size() == plan.nodes().size()) {
+      return new UpDecision(UpMode.FULL, "no node volumes yet", false);
+    }
+    if (!missing.isEmpty()) {
+      return new UpDecision(UpMode.FULL, "node volume(s) " + String.join(", ", missing)
+          + " missing: the snapshot is incomplete, every volume is made anew", true);
+    }
+    var incomplete = SnapshotProbe.incompleteNodes(plan, runtime);
+    if (incomplete.isEmpty() || incomplete.get().isEmpty()) {
+      return new UpDecision(UpMode.RESTORE, "the node volumes hold a snapshot", false);
+    }
+    String what = "the volumes of " + String.join(", ", incomplete.get())
+        + " hold no complete snapshot (an earlier bring-up was interrupted)";
+    if (keepIncomplete) {
+      throw new ClusterStateException(what + "; --retain keeps them for debugging: run 'clean', then 'up'");
+    }
+    return new UpDecision(UpMode.FULL, what + ": they are replaced by a full bring-up", true);
+  }
+
+  /** {@code up}: decides (recorded in the session for the summary) and returns that mode's actions. */
+  public static List<Action> up(ClusterSession session) {
+    UpDecision decision = decideUp(session.plan(), session.runtime(), session.retain());
+    session.upDecision = decision;
+    String line = (decision.mode() == UpMode.RESTORE ? "restoring: " : "full bring-up: ") + decision.reason();
+    if (decision.replacesVolumes()) {
+      session.progress().warn(line);
+    } else {
+      session.progress().detail(line);
+    }
+    return decision.mode() == UpMode.RESTORE
+        ? restore(session.plan())
+        : fullBringUp(session.plan(), List.of(), List.of());
   }
 
   public static List<Action> fullBringUp(ClusterPlan plan, List<String> initArgs, List<String> joinArgs) {

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
 
 /**
@@ -27,7 +27,8 @@ public final class ClusterRunner {
 
   /**
    * The plan for these settings. A random cluster id (DIND_LABEL without CLUSTER_ID) is resolved
-   * against the engine: an existing cluster of the label keeps the id it was made with; a new one
+   * against the engine: an existing cluster of the label keeps the id it was made with (read from
+   * its network, or from its node volumes when the network is gone); a new one
    * keeps clear of the subnets of the dind clusters that exist now.
    */
   public static ClusterPlan resolvePlan(Map<String, String> settings, FixedRelease release, IntSupplier randomClusterId,
@@ -39,6 +40,10 @@ public final class ClusterRunner {
     try (NodeRuntime runtime = adapters.runtime()) {
       var existing = runtime.findNetwork(plan.network().name())
           .map(n -> n.labels().get(ClusterLabels.CLUSTER_ID))
+          .or(() -> runtime.volumesWithLabel(ClusterLabels.filter(plan)).stream()
+              .map(v -> v.labels().get(ClusterLabels.CLUSTER_ID))
+              .filter(java.util.Objects::nonNull)
+              .findFirst())
           .filter(id -> id.matches("\\d{1,3}"));
       if (existing.isPresent()) {
         int id = Integer.parseInt(existing.get());
@@ -54,12 +59,13 @@ public final class ClusterRunner {
 
   /** Runs the actions chosen for the plan under the cluster's lock; returns the session for a summary. */
   public static ClusterSession run(ClusterPlan plan, Adapters adapters, Progress progress, ClusterSession.Options options,
-      Path lockDir, BiFunction<ClusterPlan, NodeRuntime, List<Action>> actions) {
+      Path lockDir, Function<ClusterSession, List<Action>> actions) {
     NodeRuntime runtime = adapters.runtime();
     try (ClusterLock lock = ClusterLock.acquire(lockDir, plan.label(), LOCK_WAIT)) {
       ClusterSession session = new ClusterSession(plan, runtime, adapters.kubeconfigs(), adapters.kubeApis(), progress, options)
           .withImageBuilder(adapters.imageBuilder());
-      ActionRunner.run(session, actions.apply(plan, runtime));
+      // Chosen under the lock: what exists (volumes, snapshot) cannot change before the run.
+      ActionRunner.run(session, actions.apply(session));
       return session;
     } finally {
       runtime.close();

@@ -41,6 +41,8 @@ public final class ClusterSession {
   /** The node image has no DNS add-on image: kubeadm's add-on phase is skipped and our own DNS deployed. */
   volatile boolean ownDns = true;
   volatile KubeconfigEntry adminAccess;
+  /** What {@code up} chose (null for other commands). */
+  volatile ClusterLifecycle.UpDecision upDecision;
 
   public ClusterSession(
       ClusterPlan plan,
@@ -69,6 +71,9 @@ public final class ClusterSession {
 
   /** Whether the cluster runs dind-cluster's own DNS (known once the node image was checked). */
   public boolean ownDns() { return ownDns; }
+
+  /** What {@code up} chose and why; empty for other commands. */
+  public java.util.Optional<ClusterLifecycle.UpDecision> upDecision() { return java.util.Optional.ofNullable(upDecision); }
 
   public ClusterPlan plan() { return plan; }
   public NodeRuntime runtime() { return runtime; }

@@ -51,6 +51,14 @@ public record ClusterNaming(String suffix) {
     return "tayga" + suffix;
   }
 
+  /**
+   * A container created (never started) for a moment to read the snapshot markers on the node
+   * volumes before {@code up} chooses between restoring and a full bring-up.
+   */
+  public String snapshotProbeName() {
+    return "kubeadm-dind-probe" + suffix;
+  }
+
   /** Label carried by the bind9/tayga support containers. */
   public String supportLabel() {
     return "dind-support" + suffix;

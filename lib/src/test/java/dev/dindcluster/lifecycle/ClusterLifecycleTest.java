@@ -1,6 +1,7 @@
 package dev.dindcluster.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dindcluster.config.FixedRelease;
@@ -146,15 +147,60 @@ class ClusterLifecycleTest {
   }
 
   @Test
-  void upRestoresOnlyWhenEveryNodeVolumeIsOurs() {
-    FakeNodeRuntime runtime = new FakeNodeRuntime();
+  void upRestoresOnlyWhenEveryNodeVolumeIsOursAndHoldsTheSnapshot() {
+    FakeNodeRuntime runtime = new FakeNodeRuntime().addImage("dind-cluster/node:v1.20.2", Map.of());
     ClusterPlan plan = plan(Map.of());
-    assertThat(ClusterLifecycle.upMode(plan, runtime)).isEqualTo(ClusterLifecycle.UpMode.FULL);
+    assertThat(ClusterLifecycle.decideUp(plan, runtime, false).mode()).isEqualTo(ClusterLifecycle.UpMode.FULL);
+    for (var node : plan.nodes()) {
+      runtime.createVolume(node.volume(), ClusterLabels.of(plan));
+      runtime.putVolumeFile(node.volume(), "/lib/dind/snapshot-ok", "2026-12-01T00:00:00Z\n".getBytes(UTF_8));
+    }
+    var decision = ClusterLifecycle.decideUp(plan, runtime, false);
+    assertThat(decision.mode()).isEqualTo(ClusterLifecycle.UpMode.RESTORE);
+    assertThat(decision.replacesVolumes()).isFalse();
+    assertThat(ClusterLifecycle.decideUp(plan(Map.of("SKIP_SNAPSHOT", "y")), runtime, false).mode())
+        .isEqualTo(ClusterLifecycle.UpMode.FULL);
+    // The probe reads the markers through a container it removes again.
+    assertThat(runtime.journal()).contains("create container kubeadm-dind-probe", "remove container kubeadm-dind-probe");
+    assertThat(runtime.containersWithLabel(ClusterLabels.filter(plan), true)).isEmpty();
+  }
+
+  @Test
+  void volumesOfAnInterruptedBringUpAreReplacedByAFullOne() {
+    FakeNodeRuntime runtime = new FakeNodeRuntime().addImage("dind-cluster/node:v1.20.2", Map.of());
+    ClusterPlan plan = plan(Map.of());
     for (var node : plan.nodes()) {
       runtime.createVolume(node.volume(), ClusterLabels.of(plan));
     }
-    assertThat(ClusterLifecycle.upMode(plan, runtime)).isEqualTo(ClusterLifecycle.UpMode.RESTORE);
-    assertThat(ClusterLifecycle.upMode(plan(Map.of("SKIP_SNAPSHOT", "y")), runtime)).isEqualTo(ClusterLifecycle.UpMode.FULL);
+    // Killed while marking: the master's marker was written, a worker's was not.
+    runtime.putVolumeFile(plan.master().volume(), "/lib/dind/snapshot-ok", "x\n".getBytes(UTF_8));
+
+    var decision = ClusterLifecycle.decideUp(plan, runtime, false);
+    assertThat(decision.mode()).isEqualTo(ClusterLifecycle.UpMode.FULL);
+    assertThat(decision.replacesVolumes()).isTrue();
+    assertThat(decision.reason()).contains("kube-node-1", "interrupted").doesNotContain("kube-master,");
+    assertThat(ClusterLifecycle.fullBringUp(plan, List.of(), List.of())).extracting(Action::title)
+        .contains("Creating node volumes");
+
+    // --retain keeps them for debugging: refused, nothing touched.
+    int before = runtime.journal().size();
+    assertThatThrownBy(() -> ClusterLifecycle.decideUp(plan, runtime, true))
+        .isInstanceOf(ClusterStateException.class).hasMessageContaining("--retain").hasMessageContaining("'clean'");
+    assertThat(runtime.journal().subList(before, runtime.journal().size()))
+        .allMatch(line -> line.contains("kubeadm-dind-probe"));
+    assertThat(runtime.volumesWithLabel(ClusterLabels.filter(plan))).hasSize(plan.nodes().size());
+  }
+
+  @Test
+  void withoutTheNodeImageTheSnapshotIsCheckedOnTheStartedMaster() {
+    FakeNodeRuntime runtime = new FakeNodeRuntime();
+    ClusterPlan plan = plan(Map.of());
+    for (var node : plan.nodes()) {
+      runtime.createVolume(node.volume(), ClusterLabels.of(plan));
+    }
+    assertThat(ClusterLifecycle.decideUp(plan, runtime, false).mode()).isEqualTo(ClusterLifecycle.UpMode.RESTORE);
+    assertThat(ClusterLifecycle.restore(plan)).extracting(Action::title).contains("Checking the snapshot");
+    assertThat(runtime.journal()).noneMatch(line -> line.startsWith("create container"));
   }
 
   @Test
@@ -165,12 +211,15 @@ class ClusterLifecycleTest {
       runtime.createVolume(node.volume(), ClusterLabels.volume(containerd));
     }
     ClusterPlan docker = plan(Map.of());
-    assertThat(ClusterLifecycle.upMode(docker, runtime)).isEqualTo(ClusterLifecycle.UpMode.RESTORE);
+    for (var node : containerd.nodes()) {
+      runtime.putVolumeFile(node.volume(), "/lib/dind/snapshot-ok", "x\n".getBytes(UTF_8));
+    }
+    assertThat(ClusterLifecycle.decideUp(docker, runtime, false).mode()).isEqualTo(ClusterLifecycle.UpMode.RESTORE);
     assertThatThrownBy(() -> ActionRunner.run(session(docker, runtime, false), ClusterLifecycle.restore(docker)))
         .isInstanceOf(ClusterStateException.class)
         .hasMessageContaining("set up with DIND_CRI=containerd, not 'docker'")
         .hasMessageContaining("'clean'");
-    assertThat(runtime.journal()).noneMatch(line -> line.startsWith("create container"));
+    assertThat(runtime.journal()).noneMatch(line -> line.startsWith("create container kube-"));
     assertThat(runtime.volumesWithLabel(ClusterLabels.filter(docker))).hasSize(3);
   }
 

@@ -35,6 +35,8 @@ public final class FakeNodeRuntime implements NodeRuntime {
   private final Map<String, Map<String, String>> images = new HashMap<>();
   private final Map<String, NetworkInfo> networks = new LinkedHashMap<>();
   private final Map<String, VolumeInfo> volumes = new LinkedHashMap<>();
+  /** Files on volumes, by volume then path inside it ("/lib/dind/snapshot-ok"): they outlive containers. */
+  private final Map<String, Map<String, byte[]>> volumeFiles = new HashMap<>();
   private final Map<String, FakeContainer> containers = new LinkedHashMap<>();
   private final List<Map.Entry<Predicate<String>, RuntimeFailure>> failures = new ArrayList<>();
   private BiFunction<String, ExecRequest, ExecResult> execHandler = (c, r) -> new ExecResult(0, "", "");
@@ -86,6 +88,15 @@ public final class FakeNodeRuntime implements NodeRuntime {
   /** Adds a present image with labels (as if built or pulled earlier). */
   public synchronized FakeNodeRuntime addImage(String name, Map<String, String> labels) {
     images.put(name, Map.copyOf(labels));
+    return this;
+  }
+
+  /** Puts a file on a volume, as a node would have written it ({@code pathInVolume} starts with '/'). */
+  public synchronized FakeNodeRuntime putVolumeFile(String volume, String pathInVolume, byte[] content) {
+    if (!volumes.containsKey(volume)) {
+      throw new NotFoundFailure("put file on volume", volume);
+    }
+    volumeFiles.computeIfAbsent(volume, v -> new HashMap<>()).put(pathInVolume, content.clone());
     return this;
   }
 
@@ -301,6 +312,7 @@ public final class FakeNodeRuntime implements NodeRuntime {
       throw new RuntimeFailure("remove volume '" + name + "': volume is in use");
     }
     volumes.remove(name);
+    volumeFiles.remove(name);
     return true;
   }
 
@@ -411,12 +423,13 @@ public final class FakeNodeRuntime implements NodeRuntime {
   public synchronized void writeFile(String container, String containerPath, byte[] content, int mode) {
     record("write " + container + ":" + containerPath);
     requireRunning(container, "copy to");
-    containers.get(container).files.put(containerPath, content.clone());
+    filesAt(containers.get(container), containerPath).put(pathIn(containers.get(container), containerPath), content.clone());
   }
 
   @Override
   public synchronized byte[] readFile(String container, String containerPath) {
-    byte[] content = existing(container, "read file").files.get(containerPath);
+    FakeContainer c = existing(container, "read file");
+    byte[] content = filesAt(c, containerPath).get(pathIn(c, containerPath));
     if (content == null) {
       throw new NotFoundFailure("read file", container + ":" + containerPath);
     }
@@ -430,6 +443,28 @@ public final class FakeNodeRuntime implements NodeRuntime {
 
   @Override
   public void close() {}
+
+  /** The mount a path falls under, the deepest one first (the engine's rule), or null. */
+  private static VolumeMount mountOf(FakeContainer c, String path) {
+    VolumeMount best = null;
+    for (VolumeMount m : c.spec.mounts()) {
+      String root = m.containerPath().endsWith("/") ? m.containerPath() : m.containerPath() + "/";
+      if (path.startsWith(root) && (best == null || m.containerPath().length() > best.containerPath().length())) {
+        best = m;
+      }
+    }
+    return best;
+  }
+
+  private Map<String, byte[]> filesAt(FakeContainer c, String path) {
+    VolumeMount mount = mountOf(c, path);
+    return mount == null ? c.files : volumeFiles.computeIfAbsent(mount.volume(), v -> new HashMap<>());
+  }
+
+  private static String pathIn(FakeContainer c, String path) {
+    VolumeMount mount = mountOf(c, path);
+    return mount == null ? path : path.substring(mount.containerPath().length());
+  }
 
   private static String join(String dir, String relative) {
     return (dir.endsWith("/") ? dir : dir + "/") + relative;

@@ -219,6 +219,23 @@ public abstract class NodeRuntimeContract {
   }
 
   @Test
+  void aVolumesFilesAreReadThroughAContainerThatNeverStarted() {
+    String volume = run + "-state";
+    runtime.createVolume(volume, labels());
+    NodeSpec writer = sleeper("writer").mount(volume, "/var").build();
+    runtime.run(writer);
+    runtime.writeFile(writer.name(), "/var/snapshot-ok", "done\n".getBytes(StandardCharsets.UTF_8), 0644);
+    runtime.removeContainer(writer.name());
+
+    NodeSpec probe = sleeper("probe").mount(volume, "/probe/node").build();
+    runtime.createContainer(probe);
+    assertThat(new String(runtime.readFile(probe.name(), "/probe/node/snapshot-ok"), StandardCharsets.UTF_8)).isEqualTo("done\n");
+    assertThatThrownBy(() -> runtime.readFile(probe.name(), "/probe/node/absent"))
+        .isInstanceOf(NotFoundFailure.class).hasMessageContaining("/probe/node/absent");
+    assertThat(runtime.findContainer(probe.name()).orElseThrow().running()).isFalse();
+  }
+
+  @Test
   void aContainerGetsItsStaticAddressOnTheNetwork() {
     String prefix = randomSubnetPrefix();
     NetworkSpec net = network(prefix);
