@@ -60,6 +60,10 @@ replaced_unfinished_volumes() { # <log file>: the up said it replaced the volume
 log "1. up killed while the nodes start, during kubeadm init, during the join"
 up_killed_after nodes-start '^\* Creating node volumes' 1
 [ "$(count_labelled volume "$ours")" -eq 2 ] || fail "the killed up should have left its 2 volumes"
+status_rc=0; $DIND status >"$workdir/status.txt" 2>/dev/null || status_rc=$?
+[ $status_rc -eq 3 ] || fail "status after a killed up exited $status_rc, not 3"
+grep -q "holds no complete snapshot" "$workdir/status.txt" && grep -q "^next up: full bring-up" "$workdir/status.txt" \
+  || fail "status did not name the unfinished snapshot: $(cat "$workdir/status.txt")"
 up_killed_after init '^\* Starting the master' 4
 replaced_unfinished_volumes "$workdir/up-init.log" || fail "up after a killed run did not replace the unfinished volumes"
 up_killed_after join '^\* Writing kubeconfig' 2
@@ -89,7 +93,11 @@ restore_after() {
 }
 
 log "2. faults of a running cluster"
+$DIND status >/dev/null 2>&1 || fail "status of the running cluster did not exit 0"
 docker kill "$worker" >/dev/null
+status_rc=0; $DIND status >"$workdir/status.txt" 2>/dev/null || status_rc=$?
+[ $status_rc -eq 3 ] && grep -q "^problem: $worker: container exited" "$workdir/status.txt" \
+  && grep -q "^next up: restore" "$workdir/status.txt" || fail "status after the worker was killed: $(cat "$workdir/status.txt")"
 restore_after "the worker was killed"
 docker rm -f "$master" >/dev/null
 restore_after "the master was removed"
@@ -106,6 +114,6 @@ $DIND clean -q
 for kind in ps volume network; do
   [ "$(count_labelled $kind "$ours")" -eq 0 ] || fail "clean left $kind resources labelled $ours"
 done
-stray=$(find "$workdir" -mindepth 1 -maxdepth 1 ! -name 'kubeconfig*' ! -name 'up-*.log' -printf '%f ')
+stray=$(find "$workdir" -mindepth 1 -maxdepth 1 ! -name 'kubeconfig*' ! -name 'up-*.log' ! -name status.txt -printf '%f ')
 [ -z "$stray" ] || fail "files left beside the kubeconfig: $stray"
 log "*** OK ***"

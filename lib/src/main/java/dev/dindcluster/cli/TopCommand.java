@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
       SplitDumpCommand.class,
       SplitDump64Command.class,
       ApiserverPortCommand.class,
+      StatusCommand.class,
       CopyImageCommand.class,
     })
 public final class TopCommand implements Runnable {

@@ -55,8 +55,8 @@ public record ClusterNaming(String suffix) {
    * A container created (never started) for a moment to read the snapshot markers on the node
    * volumes before {@code up} chooses between restoring and a full bring-up.
    */
-  public String snapshotProbeName() {
-    return "kubeadm-dind-probe" + suffix;
+  public String snapshotProbeName(String unique) {
+    return "kubeadm-dind-probe" + suffix + "-" + unique;
   }
 
   /** Label carried by the bind9/tayga support containers. */
