@@ -50,7 +50,9 @@ public final class NodeContainers {
           plan.apiServer().bindAddress().toString(), plan.apiServer().port(), ClusterPlan.INTERNAL_APISERVER_PORT));
     } else {
       for (String extra : plan.options().extraPorts()) {
-        spec.port(ExtraPorts.parse(extra));
+        // Validated when planned: parsing cannot fail here.
+        dev.dindcluster.plan.PortSpec port = dev.dindcluster.plan.PortSpec.parse(extra);
+        spec.port(new PortMapping(port.hostIp(), port.hostPort(), port.containerPort(), port.protocol()));
       }
     }
     return spec.build();

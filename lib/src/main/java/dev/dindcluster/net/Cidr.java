@@ -81,6 +81,11 @@ public record Cidr(IpAddress address, int prefixLength) {
     return new Cidr(network().address().plus(offset), newLength);
   }
 
+  /** Whether the two ranges share an address (same family, one holds the other's network address). */
+  public boolean overlaps(Cidr other) {
+    return family() == other.family() && (contains(other.network().address()) || other.contains(network().address()));
+  }
+
   public boolean contains(IpAddress ip) {
     return ip.family() == family()
         && ip.value().andNot(hostMask()).equals(network().address().value());

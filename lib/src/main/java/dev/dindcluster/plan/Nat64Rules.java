@@ -14,6 +14,16 @@ import java.util.Set;
  * the support containers' addresses.
  */
 final class Nat64Rules {
+  /** Where no resolver can be: this-network, loopback, multicast, reserved and broadcast. */
+  private static final java.util.List<java.util.Map.Entry<Cidr, String>> NOT_A_RESOLVER_V4 = java.util.List.of(
+      java.util.Map.entry(Cidr.parse("0.0.0.0/8"), "this network"), java.util.Map.entry(Cidr.parse("127.0.0.0/8"), "loopback"),
+      java.util.Map.entry(Cidr.parse("224.0.0.0/4"), "multicast"), java.util.Map.entry(Cidr.parse("240.0.0.0/4"), "reserved and broadcast"));
+  /** Where a NAT64 prefix cannot be (the first match names it): IPv4-mapped, IPv4-compatible, link-local, multicast. */
+  private static final java.util.List<java.util.Map.Entry<Cidr, String>> NOT_A_PREFIX_V6 = java.util.List.of(
+      java.util.Map.entry(Cidr.parse("::ffff:0:0/96"), "IPv4-mapped addresses"),
+      java.util.Map.entry(Cidr.parse("::/96"), "unspecified, loopback and IPv4-compatible addresses"),
+      java.util.Map.entry(Cidr.parse("fe80::/10"), "link-local"), java.util.Map.entry(Cidr.parse("ff00::/8"), "multicast"));
+
   static final int DNS64_OFFSET = 0x100;
   static final int NAT64_OFFSET = 0x200;
   /** NAT64 prefix lengths RFC 6052 allows (and bind9's dns64 accepts). */
@@ -35,6 +45,14 @@ final class Nat64Rules {
     if (remote == null || remote.family() != IpFamily.IPV4) {
       findings.problem("REMOTE_DNS64_V4SERVER", upstream, "must be an IPv4 address such as 8.8.8.8");
       remote = null;
+    } else {
+      final IpAddress given = remote;
+      var reserved = NOT_A_RESOLVER_V4.stream().filter(e -> e.getKey().contains(given)).findFirst();
+      if (reserved.isPresent()) {
+        findings.problem("REMOTE_DNS64_V4SERVER", upstream, "must be a unicast address a resolver can have, not in "
+            + reserved.get().getKey() + " (" + reserved.get().getValue() + ")");
+        remote = null;
+      }
     }
     // A management network too small for +0x200 is reported by NodeLimits.
     boolean roomy = v6Mgmt != null && v6Mgmt.size().compareTo(java.math.BigInteger.valueOf(NAT64_OFFSET)) > 0;
@@ -111,6 +129,14 @@ final class Nat64Rules {
     if (ip == null || ip.family() != IpFamily.IPV6) {
       findings.problem("DNS64_PREFIX", address, "must be an IPv6 address such as fd00:10:64:ff9b::");
       ok = false;
+    } else {
+      final IpAddress given = ip;
+      var reserved = NOT_A_PREFIX_V6.stream().filter(e -> e.getKey().contains(given)).findFirst();
+      if (reserved.isPresent()) {
+        findings.problem("DNS64_PREFIX", address, "must be a unicast prefix such as fd00:10:64:ff9b:: or 64:ff9b::, not in "
+            + reserved.get().getKey() + " (" + reserved.get().getValue() + ")");
+        ok = false;
+      }
     }
     if (!ok) {
       return null;

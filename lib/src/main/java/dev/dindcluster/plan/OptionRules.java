@@ -21,8 +21,6 @@ import java.util.regex.Pattern;
 final class OptionRules {
   private static final Pattern EXTRA_ARG = Pattern.compile("(APISERVER|CONTROLLER_MANAGER|SCHEDULER)_([a-z_]+)");
   private static final Pattern GATES = Pattern.compile("[A-Za-z0-9]+=(true|false)(,[A-Za-z0-9]+=(true|false))*");
-  private static final Pattern PORT_SPEC = Pattern.compile(
-      "(?:(?:\\[[0-9a-fA-F:.]+\\]|\\d{1,3}(?:\\.\\d{1,3}){3}):)?(?:(?:\\d{1,5}(?:-\\d{1,5})?)?:)?\\d{1,5}(?:-\\d{1,5})?(?:/(?:tcp|udp|sctp))?");
   private static final Pattern NETWORK_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
   private static final Pattern STORAGE_DRIVER = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 
@@ -181,8 +179,10 @@ final class OptionRules {
     String value = settings.nonEmpty("EXTRA_PORTS").orElse("");
     List<String> specs = Arrays.stream(value.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     for (String spec : specs) {
-      if (!PORT_SPEC.matcher(spec).matches()) {
-        findings.problem("EXTRA_PORTS", value, "'" + spec + "' is not a docker -p spec [ip:][hostPort:]containerPort[/tcp|udp|sctp]; separate specs with ';'");
+      try {
+        PortSpec.parse(spec);
+      } catch (IllegalArgumentException e) {
+        findings.problem("EXTRA_PORTS", value, e.getMessage() + "; separate specs with ';'");
       }
     }
     return specs;

@@ -60,6 +60,7 @@ public final class Planner {
     if (mgmt != null) {
       NodeLimits.check(mode, mgmt, numNodes, findings);
     }
+    checkDisjoint(mgmt, pods, service, findings);
     boolean aaaa = allowAaaaUse(s, mode, findings);
     // The original refused CLUSTER_ID/DIND_LABEL in dual-stack mode (its host-wide ip6tables
     // masquerading and resolv.conf fix-ups were per host); here every address is per cluster and
@@ -110,6 +111,33 @@ public final class Planner {
         nat64,
         options,
         findings.warnings());
+  }
+
+  /**
+   * Node, pod and service addresses must not overlap: a pod address equal to a node's, or a service
+   * range inside the pod range, makes routing ambiguous and kubeadm or kube-proxy fail late.
+   */
+  private static void checkDisjoint(List<Cidr> mgmt, List<Cidr> pods, Cidr service, Findings findings) {
+    List<Map.Entry<String, Cidr>> ranges = new ArrayList<>();
+    if (mgmt != null) {
+      mgmt.forEach(c -> ranges.add(Map.entry("MGMT_CIDRS", c)));
+    }
+    if (pods != null) {
+      pods.forEach(c -> ranges.add(Map.entry("POD_NETWORK_CIDR", c)));
+    }
+    if (service != null) {
+      ranges.add(Map.entry("SERVICE_CIDR", service));
+    }
+    for (int i = 0; i < ranges.size(); i++) {
+      for (int j = i + 1; j < ranges.size(); j++) {
+        var a = ranges.get(i);
+        var b = ranges.get(j);
+        if (!a.getKey().equals(b.getKey()) && a.getValue().overlaps(b.getValue())) {
+          findings.problem(b.getKey(), b.getValue().toString(), "must not overlap " + a.getKey() + " " + a.getValue()
+              + " (node, pod and service addresses must be distinct)");
+        }
+      }
+    }
   }
 
   private static boolean allowAaaaUse(Settings s, IpMode mode, Findings findings) {

@@ -11,6 +11,8 @@ import java.util.List;
 final class ServiceNetworkRules {
   static final int DNS_OFFSET = 10;
   private static final BigInteger MIN_SIZE = BigInteger.valueOf(16);
+  /** kube-apiserver refuses a service range with more host bits than this (/12 for IPv4, /108 for IPv6). */
+  static final int MAX_HOST_BITS = 20;
 
   private ServiceNetworkRules() {}
 
@@ -35,6 +37,12 @@ final class ServiceNetworkRules {
     }
     if (cidr.hasHostBits()) {
       findings.problem("SERVICE_CIDR", text, "has host bits set; did you mean " + cidr.network() + "?");
+      return null;
+    }
+    int hostBits = cidr.family().bits - cidr.prefixLength();
+    if (hostBits > MAX_HOST_BITS) {
+      findings.problem("SERVICE_CIDR", text, "is too large: kube-apiserver takes at most " + MAX_HOST_BITS + " host bits (/"
+          + (cidr.family().bits - MAX_HOST_BITS) + " for " + cidr.family().displayName + ")");
       return null;
     }
     if (cidr.size().compareTo(MIN_SIZE) < 0) {

@@ -32,7 +32,7 @@ final class ContainerCreation {
                 .sorted()
                 .collect(Collectors.toList()))
             .withExposedPorts(spec.ports().stream()
-                .map(p -> ExposedPort.tcp(p.containerPort()))
+                .map(ContainerCreation::exposed)
                 .collect(Collectors.toList()))
             .withHostConfig(host);
     if (spec.stopSignal() != null) {
@@ -102,6 +102,10 @@ final class ContainerCreation {
     Ports.Binding hostSide = port.hostPort() == 0
         ? Ports.Binding.bindIp(port.hostIp())
         : Ports.Binding.bindIpAndPort(port.hostIp(), port.hostPort());
-    return new PortBinding(hostSide, ExposedPort.tcp(port.containerPort()));
+    return new PortBinding(hostSide, exposed(port));
+  }
+
+  private static ExposedPort exposed(PortMapping port) {
+    return new ExposedPort(port.containerPort(), com.github.dockerjava.api.model.InternetProtocol.parse(port.protocol()));
   }
 }
