@@ -9,11 +9,15 @@ import java.util.regex.Pattern;
 /**
  * Keeps secrets out of dumps that end up in public CI logs. Line by line (bytes read as Latin-1,
  * so any content passes through unchanged except what is replaced) it replaces with
- * {@value #MARK}: kubeadm bootstrap tokens ({@code [a-z0-9]{6}.[a-z0-9]{16}}), PEM private-key
- * blocks (BEGIN ... PRIVATE KEY through END, over several lines or within one), the values of
- * kubeconfig/JSON/YAML keys {@code token}, {@code *-token}, {@code client-key-data}, and HTTP
- * {@code Bearer} credentials. One instance holds the state of one section (inside a PEM block or
- * not); it errs on the side of hiding too much.
+ * {@value #MARK}: kubeadm bootstrap tokens ({@code [a-z0-9]{6}.[a-z0-9]{16}}), JSON web tokens
+ * (service-account tokens), PEM private-key blocks (BEGIN ... PRIVATE KEY through END, over several
+ * lines or within one) and base64-encoded ones (a Secret's {@code tls.key: LS0t...}), the values
+ * of keys named {@code *token}, {@code *password}, {@code *passwd}, {@code *secret}, {@code
+ * *api-key} (any case, {@code key: value} or {@code KEY=value}, block scalars {@code key: |} with
+ * every line under them) and {@code client-key-data}, HTTP {@code Bearer} and {@code Basic}
+ * credentials, and the password in {@code scheme://user:password@host} URLs. One instance holds
+ * the state of one section (inside a PEM block or a block scalar, or not); it errs on the side of
+ * hiding too much.
  */
 public final class Redactor {
   public static final String MARK = "<redacted>";
@@ -24,15 +28,32 @@ public final class Redactor {
       Pattern.compile("-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----.*?-----END [A-Z0-9 ]*PRIVATE KEY-----");
   private static final Pattern PEM_BEGIN = Pattern.compile("-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----");
   private static final Pattern PEM_END = Pattern.compile("-----END [A-Z0-9 ]*PRIVATE KEY-----");
+  private static final String SECRET_KEY = "(?:[\\w-]*(?:token|password|passwd|secret|api[-_]?key)|client-key-data)";
   private static final Pattern KEY_VALUE =
-      Pattern.compile(
-          "([\"']?)(?<![\\w-])([\\w-]*token|client-key-data)\\1(\\s*[:=]\\s*)([\"']?)[^\\s\"',}]+");
-  private static final Pattern BEARER = Pattern.compile("(Bearer\\s+)[A-Za-z0-9._~+/=-]{8,}");
+      Pattern.compile("([\"']?)(?<![\\w-])(" + SECRET_KEY + ")\\1(\\s*[:=]\\s*)([\"']?)(?![|>][-+]?\\s*$)[^\\s\"',}]+",
+          Pattern.CASE_INSENSITIVE);
+  /** {@code key: |} or {@code key: >-}: the value is the more indented lines that follow. */
+  private static final Pattern BLOCK_SCALAR_KEY =
+      Pattern.compile("^(\\s*)(?:-\\s+)?([\"']?)" + SECRET_KEY + "\\2\\s*:\\s*[|>][-+0-9]*\\s*$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern HTTP_CREDENTIALS = Pattern.compile("((?:Bearer|Basic)\\s+)[A-Za-z0-9._~+/=-]{8,}");
+  private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
+  private static final Pattern URL_PASSWORD = Pattern.compile("(\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^/\\s:@]+:)[^/\\s@]+@");
+  /** base64 of "-----BEGIN " followed by the rest of the block. */
+  private static final Pattern BASE64_PEM = Pattern.compile("LS0tLS1CRUdJTi[A-Za-z0-9+/]+=*");
 
   private boolean inPemBlock;
+  /** Inside a secret block scalar: the indentation of its key (lines indented further are its value), else -1. */
+  private int blockScalarIndent = -1;
 
   /** Redacts one line (without its line end); returns null for a line that is dropped (inside a PEM block). */
   public String line(String line) {
+    if (blockScalarIndent >= 0) {
+      int indent = indentation(line);
+      if (line.isBlank() || indent > blockScalarIndent) {
+        return line.isBlank() ? line : line.substring(0, indent) + MARK;
+      }
+      blockScalarIndent = -1;
+    }
     if (inPemBlock) {
       var end = PEM_END.matcher(line);
       if (!end.find()) {
@@ -52,16 +73,50 @@ public final class Redactor {
         return line.substring(0, begin.start()) + MARK;
       }
     }
+    if (line.contains("LS0tLS1CRUdJTi")) {
+      line = BASE64_PEM.matcher(line).replaceAll(m -> isPrivateKey(m.group()) ? MARK : m.group());
+    }
     if (line.indexOf('.') >= 0) {
       line = BOOTSTRAP_TOKEN.matcher(line).replaceAll(MARK);
+      if (line.contains("eyJ")) {
+        line = JWT.matcher(line).replaceAll(MARK);
+      }
     }
-    if (line.contains("token") || line.contains("client-key-data")) {
+    String lower = line.toLowerCase(java.util.Locale.ROOT);
+    if (lower.contains("token") || lower.contains("client-key-data") || lower.contains("pass") || lower.contains("secret")
+        || lower.contains("key")) {
+      var block = BLOCK_SCALAR_KEY.matcher(line);
+      if (block.matches()) {
+        blockScalarIndent = block.group(1).length();
+        return line;
+      }
       line = KEY_VALUE.matcher(line).replaceAll("$1$2$1$3$4" + MARK);
     }
-    if (line.contains("Bearer")) {
-      line = BEARER.matcher(line).replaceAll("$1" + MARK);
+    if (line.contains("Bearer") || line.contains("Basic")) {
+      line = HTTP_CREDENTIALS.matcher(line).replaceAll("$1" + MARK);
+    }
+    if (line.contains("://") && line.indexOf('@') >= 0) {
+      line = URL_PASSWORD.matcher(line).replaceAll("$1" + MARK + "@");
     }
     return line;
+  }
+
+  private static int indentation(String line) {
+    int i = 0;
+    while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+      i++;
+    }
+    return i;
+  }
+
+  /** Whether base64 text starting with "-----BEGIN " encodes a private key's block. */
+  private static boolean isPrivateKey(String base64) {
+    String head = base64.substring(0, Math.min(base64.length(), 64) / 4 * 4);
+    try {
+      return new String(java.util.Base64.getDecoder().decode(head), StandardCharsets.ISO_8859_1).contains("PRIVATE KEY");
+    } catch (IllegalArgumentException e) {
+      return true; // not even base64 after that prefix: hide it rather than guess
+    }
   }
 
   /** A stream that redacts the text written to it, line by line, into {@code out}. */

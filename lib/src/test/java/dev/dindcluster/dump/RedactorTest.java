@@ -22,7 +22,7 @@ class RedactorTest {
     assertThat(redact("kubeadm join 10.192.0.2:6443 --token abcdef.0123456789abcdef --discovery-token-unsafe-skip-ca-verification\n"))
         .isEqualTo("kubeadm join 10.192.0.2:6443 --token <redacted> --discovery-token-unsafe-skip-ca-verification\n");
     assertThat(redact("bootstrap-token-x7k2p9: token-id=x7k2p9,secret=q8w7e6r5t4y3u2i1 (x7k2p9.q8w7e6r5t4y3u2i1)\n"))
-        .isEqualTo("bootstrap-token-x7k2p9: token-id=x7k2p9,secret=q8w7e6r5t4y3u2i1 (<redacted>)\n");
+        .isEqualTo("bootstrap-token-x7k2p9: token-id=x7k2p9,secret=<redacted> (<redacted>)\n");
   }
 
   @Test
@@ -74,6 +74,46 @@ class RedactorTest {
   void bearerCredentials() throws IOException {
     assertThat(redact("curl -H 'Authorization: Bearer eyJhbGciOi.JSUzI1NiJ9' https://10.192.0.2:6443\n"))
         .isEqualTo("curl -H 'Authorization: Bearer <redacted>' https://10.192.0.2:6443\n");
+  }
+
+  @Test
+  void serviceAccountJwtsAnywhere() throws IOException {
+    assertThat(redact("I1201 auth.go:42] rejected eyJhbGciOiJSUzI1NiIsImtpZCI6IiJ9.eyJpc3MiOiJrdWJlcm5ldGVzIn0.c2lnbmF0dXJl for x\n"))
+        .isEqualTo("I1201 auth.go:42] rejected <redacted> for x\n");
+  }
+
+  @Test
+  void passwordsSecretsAndApiKeysInAnyCase() throws IOException {
+    assertThat(redact("    password: hunter2\n    clientSecret: \"abc123\"\n    client-secret: xyz\n"))
+        .isEqualTo("    password: <redacted>\n    clientSecret: \"<redacted>\"\n    client-secret: <redacted>\n");
+    assertThat(redact("DB_PASSWORD=hunter2 API_KEY=k3y OTHER=visible\n"))
+        .isEqualTo("DB_PASSWORD=<redacted> API_KEY=<redacted> OTHER=visible\n");
+    assertThat(redact("      secretName: web-tls\n      passwordFile: /etc/pw\n"))
+        .isEqualTo("      secretName: web-tls\n      passwordFile: /etc/pw\n");
+  }
+
+  @Test
+  void blockScalarValuesUnderASecretKey() throws IOException {
+    assertThat(redact("data:\n  token: |\n    c2VjcmV0LXRva2Vu\n    bW9yZQ==\n\n  other: visible\nnext: x\n"))
+        .isEqualTo("data:\n  token: |\n    <redacted>\n    <redacted>\n\n  other: visible\nnext: x\n");
+    assertThat(redact("- password: >-\n    long\n- name: shown\n"))
+        .isEqualTo("- password: >-\n    <redacted>\n- name: shown\n");
+  }
+
+  @Test
+  void basicAuthAndUrlPasswords() throws IOException {
+    assertThat(redact("Authorization: Basic dXNlcjpodW50ZXIy\n")).isEqualTo("Authorization: Basic <redacted>\n");
+    assertThat(redact("pulling https://robot:hunter2@registry.example/v2/ and http://host/x@y\n"))
+        .isEqualTo("pulling https://robot:<redacted>@registry.example/v2/ and http://host/x@y\n");
+  }
+
+  @Test
+  void base64EncodedPrivateKeysButNotCertificates() throws IOException {
+    String key = java.util.Base64.getEncoder().encodeToString(
+        "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----\n".getBytes());
+    String cert = java.util.Base64.getEncoder().encodeToString("-----BEGIN CERTIFICATE-----\nMIIC5zCC\n".getBytes());
+    assertThat(redact("  tls.key: " + key + "\n  tls.crt: " + cert + "\n"))
+        .isEqualTo("  tls.key: <redacted>\n  tls.crt: " + cert + "\n");
   }
 
   @Test

@@ -51,10 +51,49 @@ final class Fabric8Objects {
     };
     var metadata = item.getMetadata();
     metadata.setManagedFields(null); // bookkeeping of field owners: long and of no use in a dump
+    hideValues(item);
     return new KubeObject(kind, kind.namespaced ? metadata.getNamespace() : null, metadata.getName(),
         metadata.getCreationTimestamp(), columns.headers, columns.values,
         client.getKubernetesSerialization().asYaml(item));
   }
+
+  /**
+   * Dumps go to public CI logs: environment values (often passwords and tokens) are replaced, their
+   * names kept, and kubectl's last-applied annotation (the whole manifest again, values included) is
+   * hidden.
+   */
+  static void hideValues(HasMetadata item) {
+    var annotations = item.getMetadata().getAnnotations();
+    if (annotations != null && annotations.containsKey(LAST_APPLIED)) {
+      annotations.put(LAST_APPLIED, HIDDEN);
+    }
+    io.fabric8.kubernetes.api.model.PodSpec spec = switch (item) {
+      case io.fabric8.kubernetes.api.model.Pod pod -> pod.getSpec();
+      case io.fabric8.kubernetes.api.model.apps.Deployment d -> d.getSpec() == null || d.getSpec().getTemplate() == null ? null : d.getSpec().getTemplate().getSpec();
+      case io.fabric8.kubernetes.api.model.apps.DaemonSet d -> d.getSpec() == null || d.getSpec().getTemplate() == null ? null : d.getSpec().getTemplate().getSpec();
+      case io.fabric8.kubernetes.api.model.apps.ReplicaSet r -> r.getSpec() == null || r.getSpec().getTemplate() == null ? null : r.getSpec().getTemplate().getSpec();
+      default -> null;
+    };
+    if (spec == null) {
+      return;
+    }
+    List<Container> containers = new ArrayList<>();
+    if (spec.getContainers() != null) {
+      containers.addAll(spec.getContainers());
+    }
+    if (spec.getInitContainers() != null) {
+      containers.addAll(spec.getInitContainers());
+    }
+    for (Container container : containers) {
+      if (container.getEnv() != null) {
+        container.getEnv().stream().filter(env -> env.getValue() != null).forEach(env -> env.setValue(HIDDEN));
+      }
+    }
+  }
+
+  private static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+  /** The dump redactor's mark, so one word marks everything hidden. */
+  private static final String HIDDEN = dev.dindcluster.dump.Redactor.MARK;
 
   /** Headers and values in kubectl's order; {@link KubeObject#AGE} takes the creation timestamp. */
   static final class Columns {

@@ -132,4 +132,22 @@ class Fabric8ObjectsTest {
     }
     assertThat(List.of(ObjectKind.values())).extracting(k -> k.kind).doesNotContain("Secret");
   }
+
+  @Test
+  void environmentValuesAndLastAppliedManifestsAreHidden() {
+    client.apps().deployments().inNamespace("default").resource(new DeploymentBuilder()
+        .withNewMetadata().withName("db").withNamespace("default")
+        .withAnnotations(Map.of("kubectl.kubernetes.io/last-applied-configuration", "{\"env\":\"DB_PASSWORD=hunter2\"}"))
+        .endMetadata()
+        .withNewSpec().withNewSelector().withMatchLabels(Map.of("app", "db")).endSelector()
+        .withNewTemplate().withNewMetadata().withLabels(Map.of("app", "db")).endMetadata().withNewSpec()
+        .addNewInitContainer().withName("init").withImage("db:1").addNewEnv().withName("SEED").withValue("s33d").endEnv().endInitContainer()
+        .addNewContainer().withName("db").withImage("db:1")
+        .addNewEnv().withName("DB_PASSWORD").withValue("hunter2").endEnv()
+        .addNewEnv().withName("FROM_SECRET").withNewValueFrom().withNewSecretKeyRef("pw", "db-secret", false).endValueFrom().endEnv()
+        .endContainer().endSpec().endTemplate().endSpec().build()).create();
+    String yaml = api().objects(ObjectKind.DEPLOYMENT).stream().filter(o -> o.name().equals("db")).findFirst().orElseThrow().yaml();
+    assertThat(yaml).doesNotContain("hunter2").doesNotContain("s33d")
+        .contains("name: \"DB_PASSWORD\"", "name: \"SEED\"", "secretKeyRef", "last-applied-configuration: \"<redacted>\"");
+  }
 }
