@@ -9,7 +9,6 @@ import dev.dindcluster.dump.DumpPrinter;
 import dev.dindcluster.dump.PlainSplitter;
 import dev.dindcluster.lifecycle.Adapters;
 import dev.dindcluster.lifecycle.ApiAccess;
-import dev.dindcluster.lifecycle.ApiConnection;
 import dev.dindcluster.lifecycle.ClusterLifecycle;
 import dev.dindcluster.lifecycle.ClusterQueries;
 import dev.dindcluster.lifecycle.ClusterRunner;
@@ -17,7 +16,7 @@ import dev.dindcluster.lifecycle.ClusterSession;
 import dev.dindcluster.lifecycle.ClusterStateException;
 import dev.dindcluster.lifecycle.CopyImage;
 import dev.dindcluster.lifecycle.KubeadmFiles;
-import dev.dindcluster.lifecycle.LiveClusterDump;
+import dev.dindcluster.lifecycle.OpenLiveDump;
 import dev.dindcluster.plan.ClusterPlan;
 import dev.dindcluster.plan.NodePlan;
 import dev.dindcluster.plan.PlanJson;
@@ -360,18 +359,13 @@ public final class DindCluster implements AutoCloseable {
   // ---- internals
 
   private interface DumpBody {
-    void write(LiveClusterDump source) throws IOException;
+    void write(OpenLiveDump source) throws IOException;
   }
 
   private void withDumpSource(DumpBody body) {
     ClusterPlan plan = plan();
-    try (NodeRuntime runtime = adapters.runtime()) {
-      if (LiveClusterDump.runningNodes(plan, runtime).isEmpty()) {
-        throw new ClusterStateException("cluster " + plan.context() + " has no running node containers");
-      }
-      try (ApiConnection api = ApiAccess.connect(plan, runtime, adapters.kubeconfigs(), adapters.kubeApis())) {
-        body.write(new LiveClusterDump(plan, runtime, api, Clock.systemUTC(), warning -> progress.get().warn(warning)));
-      }
+    try (OpenLiveDump dump = OpenLiveDump.open(plan, adapters, Clock.systemUTC(), warning -> progress.get().warn(warning))) {
+      body.write(dump);
     } catch (IOException e) {
       throw new UncheckedIOException("dump of " + plan.context(), e);
     } catch (RuntimeException e) {

@@ -3,18 +3,13 @@ package dev.dindcluster.cli;
 import dev.dindcluster.dump.DumpSource;
 import dev.dindcluster.dump.PlainDumpFileSource;
 import dev.dindcluster.dump.SectionWriter;
-import dev.dindcluster.lifecycle.ApiAccess;
-import dev.dindcluster.lifecycle.ApiConnection;
-import dev.dindcluster.lifecycle.ClusterLabels;
 import dev.dindcluster.lifecycle.ClusterStateException;
-import dev.dindcluster.lifecycle.LiveClusterDump;
+import dev.dindcluster.lifecycle.OpenLiveDump;
 import dev.dindcluster.plan.ClusterPlan;
-import dev.dindcluster.runtime.NodeRuntime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 
 /** Picks the source for {@code dump}/{@code dump64}: a saved plain dump, or the live cluster the config names. */
 final class DumpSources {
@@ -38,33 +33,20 @@ final class DumpSources {
     return live(context, config, command);
   }
 
-  /**
-   * The running cluster of the config's plan. Nothing is changed in it and no lock is taken, so a
-   * dump can be taken while another command is stuck. Exit 3 when none of its nodes is running.
-   */
+  /** The running cluster of the config's plan (see {@link OpenLiveDump}). Exit 3 when none of its nodes is running. */
   static Open live(CliContext context, ConfigOptions config, String command) {
     ClusterPlan plan = ClusterRun.plan(context, config);
-    NodeRuntime runtime = context.adapters().runtime();
+    OpenLiveDump dump;
     try {
-      List<String> nodes = LiveClusterDump.runningNodes(plan, runtime);
-      if (nodes.isEmpty()) {
-        throw new ClusterStateException(command + ": cluster " + plan.context() + " has no running node containers"
-            + " (none labelled " + ClusterLabels.filter(plan) + " is running). Bring it up with 'up',"
-            + " check CLUSTER_ID/DIND_LABEL, or print a saved dump with '" + command + " --from-file FILE'.");
-      }
-      ApiConnection api = ApiAccess.connect(plan, runtime, context.adapters().kubeconfigs(), context.adapters().kubeApis());
-      context.err().println(command + ": cluster " + plan.context() + ", running nodes " + String.join(", ", nodes)
-          + "; API " + (api.isAvailable() ? api.server() : "unavailable: " + api.unavailableReason()));
-      LiveClusterDump dump = new LiveClusterDump(plan, runtime, api, Clock.systemUTC(),
+      dump = OpenLiveDump.open(plan, context.adapters(), Clock.systemUTC(),
           warning -> context.err().println(command + ": warning: " + warning));
-      return wrap(dump, () -> {
-        api.close();
-        runtime.close();
-      });
-    } catch (RuntimeException e) {
-      runtime.close();
-      throw e;
+    } catch (ClusterStateException e) {
+      throw new ClusterStateException(command + ": " + e.getMessage() + " To print a saved dump: '" + command
+          + " --from-file FILE'.");
     }
+    context.err().println(command + ": cluster " + plan.context() + ", running nodes " + String.join(", ", dump.runningNodes())
+        + "; API " + dump.apiDescription());
+    return wrap(dump, dump::close);
   }
 
   private static Open wrap(DumpSource source, Runnable close) {
