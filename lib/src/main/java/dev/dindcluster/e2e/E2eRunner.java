@@ -71,8 +71,13 @@ public final class E2eRunner {
     Path reportDir = request.reportDir().toAbsolutePath();
     prepareReportDir(reportDir);
     Path tmp = null;
+    Thread removeOnExit = null;
     try {
       tmp = Files.createTempDirectory("dind-e2e");
+      // The directory holds an admin kubeconfig: Ctrl-C (a shutdown, not the finally below) must remove it too.
+      final Path created = tmp;
+      removeOnExit = new Thread(() -> deleteTree(created), "dind-e2e-kubeconfig-cleanup");
+      Runtime.getRuntime().addShutdownHook(removeOnExit);
       TestKubeconfig.Written kubeconfig = TestKubeconfig.write(plan, runtime, tmp);
       progress.detail("e2e.test talks to " + kubeconfig.server());
       int processes = processes(request.suite(), env);
@@ -94,6 +99,13 @@ public final class E2eRunner {
       throw new UncheckedIOException("e2e: " + e.getMessage(), e);
     } finally {
       deleteTree(tmp);
+      if (removeOnExit != null) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(removeOnExit);
+        } catch (IllegalStateException shuttingDown) {
+          // the hook runs anyway; the tree is gone already
+        }
+      }
     }
   }
 

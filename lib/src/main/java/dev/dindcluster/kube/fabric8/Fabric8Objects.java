@@ -67,13 +67,20 @@ final class Fabric8Objects {
     if (annotations != null && annotations.containsKey(LAST_APPLIED)) {
       annotations.put(LAST_APPLIED, HIDDEN);
     }
-    io.fabric8.kubernetes.api.model.PodSpec spec = switch (item) {
-      case io.fabric8.kubernetes.api.model.Pod pod -> pod.getSpec();
-      case io.fabric8.kubernetes.api.model.apps.Deployment d -> d.getSpec() == null || d.getSpec().getTemplate() == null ? null : d.getSpec().getTemplate().getSpec();
-      case io.fabric8.kubernetes.api.model.apps.DaemonSet d -> d.getSpec() == null || d.getSpec().getTemplate() == null ? null : d.getSpec().getTemplate().getSpec();
-      case io.fabric8.kubernetes.api.model.apps.ReplicaSet r -> r.getSpec() == null || r.getSpec().getTemplate() == null ? null : r.getSpec().getTemplate().getSpec();
-      default -> null;
-    };
+    PodTemplateSpec template = null;
+    io.fabric8.kubernetes.api.model.PodSpec spec = null;
+    if (item instanceof io.fabric8.kubernetes.api.model.Pod pod) {
+      spec = pod.getSpec();
+    } else if (item instanceof io.fabric8.kubernetes.api.model.apps.Deployment d && d.getSpec() != null) {
+      template = d.getSpec().getTemplate();
+    } else if (item instanceof io.fabric8.kubernetes.api.model.apps.DaemonSet d && d.getSpec() != null) {
+      template = d.getSpec().getTemplate();
+    } else if (item instanceof io.fabric8.kubernetes.api.model.apps.ReplicaSet r && r.getSpec() != null) {
+      template = r.getSpec().getTemplate();
+    }
+    if (template != null) {
+      spec = template.getSpec();
+    }
     if (spec == null) {
       return;
     }
