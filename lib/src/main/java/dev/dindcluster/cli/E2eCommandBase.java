@@ -5,6 +5,7 @@ import dev.dindcluster.e2e.E2eSuite;
 import dev.dindcluster.e2e.SpecFilter;
 import dev.dindcluster.plan.ClusterPlan;
 import dev.dindcluster.runtime.NodeRuntime;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -30,7 +31,9 @@ abstract class E2eCommandBase implements Callable<Integer> {
       throw new IllegalArgumentException("--ready-timeout '" + e2e.readyTimeoutSeconds + "' must be a positive number of seconds");
     }
     ClusterPlan plan = ClusterRun.plan(context, config);
-    var request = new E2eRunner.Request(suite(), filter, context.workDir().resolve(e2e.reportDir), abs(context, e2e.binaries),
+    Path reportDir = e2e.reportDir != null ? e2e.reportDir
+        : Path.of(plan.options().e2eReportDir() != null ? plan.options().e2eReportDir() : E2eOptions.DEFAULT_REPORT_DIR);
+    var request = new E2eRunner.Request(suite(), filter, context.workDir().resolve(reportDir), abs(context, e2e.binaries),
         abs(context, e2e.images), Duration.ofSeconds(e2e.readyTimeoutSeconds));
     try (NodeRuntime runtime = context.adapters().runtime()) {
       var runner = new E2eRunner(plan, runtime, context.adapters().kubeconfigs(), context.adapters().kubeApis(),

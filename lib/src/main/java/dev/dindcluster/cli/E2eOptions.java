@@ -14,8 +14,11 @@ final class E2eOptions {
       description = "Go regular expression of specs to leave out (ginkgo skip); '' skips nothing.")
   String skip;
 
-  @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "e2e-report",
-      description = "Where the JUnit XML, e2e.log and summary.txt go (default: ./${DEFAULT-VALUE}).")
+  /** Used when neither --report-dir nor E2E_REPORT_DIR says where. */
+  static final String DEFAULT_REPORT_DIR = "e2e-report";
+
+  @Option(names = "--report-dir", paramLabel = "DIR",
+      description = "Where the JUnit XML, e2e.log and summary.txt go (default: $E2E_REPORT_DIR, else ./" + DEFAULT_REPORT_DIR + ").")
   Path reportDir;
 
   @Option(names = "--binaries", paramLabel = "DIR",

@@ -35,6 +35,12 @@ final class BringUp {
       ClusterPlan plan = s.plan();
       // Called only after kubeadm init; a missing one must stop the run before anything exists.
       PortForwarder.resolve(plan.options().portForwarder());
+      for (String network : plan.options().customNetworks()) {
+        if (s.runtime().findNetwork(network).isEmpty()) {
+          throw new ClusterStateException("DIND_CUSTOM_NETWORKS names network '" + network + "', which does not exist;"
+              + " create it first (docker network create " + network + ") or leave it out");
+        }
+      }
       if (!plan.cniPlugin().perNodeRoutes) {
         throw new IllegalArgumentException("CNI_PLUGIN='" + plan.cniPlugin().knobValue + "': its manifests come from the"
             + " internet, which clusters here cannot reach; use bridge or ptp (both work offline)");
@@ -114,6 +120,10 @@ final class BringUp {
       Parallel.forEach(nodes, node -> {
         s.runtime().createContainer(NodeContainers.spec(s.plan(), node, security));
         s.ledger().container(node.name());
+        // DIND_CUSTOM_NETWORKS: attached before the node boots, so it starts with every interface.
+        for (String network : s.plan().options().customNetworks()) {
+          s.runtime().connectNetwork(node.name(), network);
+        }
         s.runtime().startContainer(node.name());
         NodeOps.waitBooted(s.runtime(), node.name());
       });

@@ -39,6 +39,7 @@ public final class KubeadmConfig {
       Map<String, String> controllerManagerExtraArgs,
       Map<String, String> schedulerExtraArgs,
       String featureGates,
+      String kubeletFeatureGates,
       String criSocket) {}
 
   /** What kubeadm join needs to know. */
@@ -69,7 +70,7 @@ public final class KubeadmConfig {
     } else {
       docs.add(initConfiguration(api, in));
       docs.add(clusterConfiguration(api, in));
-      docs.add(kubeletConfiguration(in.version(), in.dnsServiceIp(), in.dualStack()));
+      docs.add(kubeletConfiguration(in));
       docs.add(kubeProxyConfiguration(in));
     }
     return dump(docs);
@@ -148,7 +149,7 @@ public final class KubeadmConfig {
       doc.put("kubeProxy", Map.of("config", kubeProxyFields(in)));
     }
     if (api == KubeadmApi.V1ALPHA2) {
-      doc.put("kubeletConfiguration", Map.of("baseConfig", kubeletFields(in.version(), in.dnsServiceIp(), in.dualStack())));
+      doc.put("kubeletConfiguration", Map.of("baseConfig", kubeletFields(in)));
     }
     return doc;
   }
@@ -197,15 +198,18 @@ public final class KubeadmConfig {
     }
   }
 
-  private static Map<String, Object> kubeletConfiguration(KubernetesVersion version, String dnsServiceIp, boolean dualStack) {
+  private static Map<String, Object> kubeletConfiguration(Init in) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("apiVersion", "kubelet.config.k8s.io/v1beta1");
     doc.put("kind", "KubeletConfiguration");
-    doc.putAll(kubeletFields(version, dnsServiceIp, dualStack));
+    doc.putAll(kubeletFields(in));
     return doc;
   }
 
-  private static Map<String, Object> kubeletFields(KubernetesVersion version, String dnsServiceIp, boolean dualStack) {
+  private static Map<String, Object> kubeletFields(Init in) {
+    KubernetesVersion version = in.version();
+    String dnsServiceIp = in.dnsServiceIp();
+    boolean dualStack = in.dualStack();
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("cgroupDriver", "cgroupfs");
     doc.put("failSwapOn", false);
@@ -225,10 +229,28 @@ public final class KubeadmConfig {
       // From 1.35 kubelet refuses cgroup v1 hosts by default; nodes share the host's hierarchy.
       doc.put("failCgroupV1", false);
     }
+    // KUBELET_FEATURE_GATES, plus the dual-stack gate where the version needs it.
+    Map<String, Object> gates = gateMap(in.kubeletFeatureGates());
     if (dualStack && VersionRules.needsDualStackGate(version)) {
-      doc.put("featureGates", Map.of("IPv6DualStack", true));
+      gates.putIfAbsent("IPv6DualStack", true);
+    }
+    if (!gates.isEmpty()) {
+      doc.put("featureGates", gates);
     }
     return doc;
+  }
+
+  /** "A=true,B=false" (validated when planned) as a map; "none" or null as none. */
+  private static Map<String, Object> gateMap(String gates) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    if (gates == null || gates.isEmpty() || gates.equals("none")) {
+      return map;
+    }
+    for (String gate : gates.split(",")) {
+      String[] kv = gate.split("=", 2);
+      map.put(kv[0].strip(), Boolean.parseBoolean(kv[1].strip()));
+    }
+    return map;
   }
 
   private static Map<String, Object> kubeProxyConfiguration(Init in) {

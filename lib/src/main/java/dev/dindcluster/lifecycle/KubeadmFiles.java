@@ -34,6 +34,7 @@ public final class KubeadmFiles {
         plan.ipMode() == dev.dindcluster.net.IpMode.DUAL_STACK,
         plan.options().apiserverExtraArgs(), plan.options().controllerManagerExtraArgs(),
         plan.options().schedulerExtraArgs(), plan.options().featureGates() == null ? "none" : plan.options().featureGates(),
+        plan.options().kubeletFeatureGates() == null ? "none" : plan.options().kubeletFeatureGates(),
         plan.options().criSocket());
   }
 

@@ -38,7 +38,6 @@ public record ClusterOptions(
     List<String> customNetworks,
     String e2eReportDir,
     boolean noParallelE2e,
-    boolean runOnBtrfsAnyway,
     ReleaseSource release) {
 
   public ClusterOptions {

@@ -22,7 +22,6 @@ final class OptionRules {
   private static final Pattern EXTRA_ARG = Pattern.compile("(APISERVER|CONTROLLER_MANAGER|SCHEDULER)_([a-z_]+)");
   private static final Pattern GATES = Pattern.compile("[A-Za-z0-9]+=(true|false)(,[A-Za-z0-9]+=(true|false))*");
   private static final Pattern NETWORK_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
-  private static final Pattern STORAGE_DRIVER = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 
   private static final Pattern RELEASE_URL = Pattern.compile("https?://[A-Za-z0-9.\\[\\]:_-]+(?::\\d{1,5})?(/[A-Za-z0-9._~%/+-]*)?");
   private static final Pattern REGISTRY = Pattern.compile("[A-Za-z0-9.-]+(?::\\d{1,5})?(/[a-z0-9._/-]+)?");
@@ -93,8 +92,10 @@ final class OptionRules {
       }
     };
     String storageDriver = settings.orDefault("DIND_STORAGE_DRIVER", "overlay2");
-    if (!STORAGE_DRIVER.matcher(storageDriver).matches()) {
-      findings.problem("DIND_STORAGE_DRIVER", storageDriver, "must be a Docker storage driver name such as overlay2 or vfs");
+    if (!storageDriver.equals("overlay2")) {
+      // The node image's dockerd is set up for overlay2 (its state lives on the node volume);
+      // vfs and the others are not offered rather than accepted and silently not used.
+      findings.problem("DIND_STORAGE_DRIVER", storageDriver, "must be overlay2, the storage driver the node image runs");
     }
     String releaseUrl = settings.orDefault("DIND_RELEASE_URL", ReleaseSource.DEFAULT_URL);
     if (!RELEASE_URL.matcher(releaseUrl).matches()) {
@@ -117,7 +118,7 @@ final class OptionRules {
         hairpin.equals("true"),
         allowAaaaUse,
         gates(settings, "FEATURE_GATES", "none", findings),
-        gates(settings, "KUBELET_FEATURE_GATES", "DynamicKubeletConfig=true", findings),
+        gates(settings, "KUBELET_FEATURE_GATES", "none", findings),
         extraArgs(settings, "APISERVER"),
         extraArgs(settings, "CONTROLLER_MANAGER"),
         extraArgs(settings, "SCHEDULER"),
@@ -132,7 +133,6 @@ final class OptionRules {
         customNetworks(settings, findings),
         settings.nonEmpty("E2E_REPORT_DIR").orElse(null),
         settings.flag("DIND_NO_PARALLEL_E2E"),
-        settings.flag("RUN_ON_BTRFS_ANYWAY"),
         new ReleaseSource(releaseUrl.replaceAll("/+$", ""), registry.replaceAll("/+$", ""), cacheDir,
             readTimeout.orElse(30)));
   }

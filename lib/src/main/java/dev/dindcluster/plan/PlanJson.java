@@ -115,7 +115,6 @@ public final class PlanJson {
     map.put("customNetworks", o.customNetworks());
     map.put("e2eReportDir", o.e2eReportDir());
     map.put("noParallelE2e", o.noParallelE2e());
-    map.put("runOnBtrfsAnyway", o.runOnBtrfsAnyway());
     return map;
   }
 

@@ -72,6 +72,9 @@ public interface NodeRuntime extends AutoCloseable {
   /** Removes the network; false when there was none (cleanup is idempotent). */
   boolean removeNetwork(String name);
 
+  /** Attaches a container (created or running) to one more network, with an address the engine picks. */
+  void connectNetwork(String container, String network);
+
   // --- volumes
 
   /** Creates the volume unless it exists (its labels are then left as they are). */

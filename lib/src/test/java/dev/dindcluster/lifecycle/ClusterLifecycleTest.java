@@ -119,6 +119,26 @@ class ClusterLifecycleTest {
   }
 
   @Test
+  void customNetworksAreAttachedBeforeEachNodeStartsAndAMissingOneStopsTheRunFirst() {
+    FakeNodeRuntime runtime = runtimeWhereKubeadmInitFails();
+    ClusterPlan plan = plan(Map.of("DIND_CUSTOM_NETWORKS", "lab-a, lab-b"));
+    runtime.createNetworkIfAbsent(new NetworkSpec("lab-a", Map.of(), List.of(), false));
+    assertThatThrownBy(() -> ActionRunner.run(session(plan, runtime, false), ClusterLifecycle.fullBringUp(plan, List.of(), List.of())))
+        .isInstanceOf(ClusterStateException.class).hasMessageContaining("network 'lab-b', which does not exist");
+    assertThat(runtime.journal()).noneMatch(line -> line.startsWith("create container"));
+
+    runtime.createNetworkIfAbsent(new NetworkSpec("lab-b", Map.of(), List.of(), false));
+    assertThatThrownBy(() -> ActionRunner.run(session(plan, runtime, false), ClusterLifecycle.fullBringUp(plan, List.of(), List.of())))
+        .hasMessageContaining("kubeadm init");
+    List<String> journal = runtime.journal();
+    assertThat(indexOf(journal, "connect kube-master to network lab-b")).isLessThan(indexOf(journal, "start container kube-master"));
+    assertThat(journal).contains("connect kube-node-1 to network lab-a", "connect kube-node-2 to network lab-b");
+    // The run failed and removed its nodes; the user's networks stay.
+    assertThat(runtime.findNetwork("lab-a")).isPresent();
+    assertThat(runtime.findNetwork("lab-b")).isPresent();
+  }
+
+  @Test
   void onlineOnlyCnisAreInvalidInputBeforeAnythingIsCreated() {
     FakeNodeRuntime runtime = new FakeNodeRuntime().addImage("dind-cluster/node:v1.20.2", Map.of());
     ClusterPlan plan = plan(Map.of("CNI_PLUGIN", "calico"));

@@ -36,6 +36,7 @@ class KubeadmConfigTest {
         Map.of(),
         Map.of(),
         "none",
+        dualStack ? "none" : "CPUManager=true,RotateKubeletServerCertificate=false",
         criSocket);
   }
 
@@ -66,6 +67,9 @@ class KubeadmConfigTest {
         .containsEntry("leader-elect", "false");
     assertThat(docs.get(2).get("imageGCHighThresholdPercent")).isEqualTo(100);
     assertThat((List<String>) docs.get(2).get("clusterDNS")).containsExactly("10.96.0.10");
+    // KUBELET_FEATURE_GATES reach the kubelet's configuration, as booleans.
+    assertThat((Map<String, Object>) docs.get(2).get("featureGates"))
+        .containsExactly(Map.entry("CPUManager", true), Map.entry("RotateKubeletServerCertificate", false));
   }
 
   @Test

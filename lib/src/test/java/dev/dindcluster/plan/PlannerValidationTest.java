@@ -175,7 +175,7 @@ class PlannerValidationTest {
     assertThat(o.useHairpin()).isTrue();
     ClusterPlan defaults = plan();
     assertThat(defaults.options().featureGates()).isNull();
-    assertThat(defaults.options().kubeletFeatureGates()).isEqualTo("DynamicKubeletConfig=true");
+    assertThat(defaults.options().kubeletFeatureGates()).isNull();
     assertThat(defaults.options().criSocket()).isEqualTo("/var/run/dockershim.sock");
     assertThat(defaults.options().dnsService()).isEqualTo("coredns");
     assertThat(defaults.options().storageDriver()).isEqualTo("overlay2");

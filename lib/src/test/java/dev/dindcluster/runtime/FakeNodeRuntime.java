@@ -38,6 +38,7 @@ public final class FakeNodeRuntime implements NodeRuntime {
   /** Files on volumes, by volume then path inside it ("/lib/dind/snapshot-ok"): they outlive containers. */
   private final Map<String, Map<String, byte[]>> volumeFiles = new HashMap<>();
   private final Map<String, FakeContainer> containers = new LinkedHashMap<>();
+  private final Map<String, List<String>> connected = new HashMap<>();
   private final List<Map.Entry<Predicate<String>, RuntimeFailure>> failures = new ArrayList<>();
   private BiFunction<String, ExecRequest, ExecResult> execHandler = (c, r) -> new ExecResult(0, "", "");
   private boolean restricted;
@@ -274,15 +275,32 @@ public final class FakeNodeRuntime implements NodeRuntime {
   }
 
   @Override
+  public synchronized void connectNetwork(String container, String network) {
+    existing(container, "connect container");
+    if (!networks.containsKey(network)) {
+      throw new NotFoundFailure("connect " + container + " to network", network);
+    }
+    record("connect " + container + " to network " + network);
+    connected.computeIfAbsent(network, n -> new java.util.ArrayList<>()).add(container);
+  }
+
+  /** The containers connected to a network with {@link #connectNetwork} (besides their own). */
+  public synchronized List<String> connectedTo(String network) {
+    return List.copyOf(connected.getOrDefault(network, List.of()));
+  }
+
+  @Override
   public synchronized boolean removeNetwork(String name) {
     if (!networks.containsKey(name)) {
       return false;
     }
     record("remove network " + name);
-    if (containers.values().stream().anyMatch(c -> name.equals(c.spec.network()) && c.state.equals("running"))) {
+    if (containers.values().stream().anyMatch(c -> c.state.equals("running")
+        && (name.equals(c.spec.network()) || connected.getOrDefault(name, List.of()).contains(c.spec.name())))) {
       throw new RuntimeFailure("remove network '" + name + "': network has active endpoints");
     }
     networks.remove(name);
+    connected.remove(name);
     return true;
   }
 
@@ -383,6 +401,7 @@ public final class FakeNodeRuntime implements NodeRuntime {
     }
     record("remove container " + name);
     containers.remove(name);
+    connected.values().forEach(list -> list.remove(name));
     return true;
   }
 

@@ -236,6 +236,21 @@ public abstract class NodeRuntimeContract {
   }
 
   @Test
+  void aCreatedContainerIsConnectedToAnotherNetwork() {
+    NetworkSpec net = network(randomSubnetPrefix());
+    runtime.createNetworkIfAbsent(net);
+    NodeSpec spec = sleeper("extra-net").build();
+    runtime.createContainer(spec);
+    runtime.connectNetwork(spec.name(), net.name());
+    runtime.startContainer(spec.name());
+    assertThatThrownBy(() -> runtime.removeNetwork(net.name())).isInstanceOf(RuntimeFailure.class);
+    assertThatThrownBy(() -> runtime.connectNetwork(spec.name(), run + "-absent-net"))
+        .isInstanceOf(NotFoundFailure.class).hasMessageContaining(run + "-absent-net");
+    runtime.removeContainer(spec.name());
+    assertThat(runtime.removeNetwork(net.name())).isTrue();
+  }
+
+  @Test
   void aContainerGetsItsStaticAddressOnTheNetwork() {
     String prefix = randomSubnetPrefix();
     NetworkSpec net = network(prefix);

@@ -70,6 +70,11 @@ final class DockerNetworks {
     }
   }
 
+  void connect(String container, String network) {
+    DockerCalls.run("connect container", container + " to network " + network,
+        () -> docker.connectToNetworkCmd().withContainerId(container).withNetworkId(network).exec());
+  }
+
   private static NetworkInfo info(Network network) {
     List<Subnet> subnets = network.getIpam() == null || network.getIpam().getConfig() == null
         ? List.of()

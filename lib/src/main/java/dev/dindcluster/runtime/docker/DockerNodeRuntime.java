@@ -198,6 +198,11 @@ public final class DockerNodeRuntime implements NodeRuntime {
   }
 
   @Override
+  public void connectNetwork(String container, String network) {
+    networks.connect(container, network);
+  }
+
+  @Override
   public void createVolume(String name, Map<String, String> labels) {
     volumes.create(name, labels);
   }
