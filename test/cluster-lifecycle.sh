@@ -62,7 +62,12 @@ check_pods_talk() {
   k exec ping-2 -- ping -c 2 -W 3 "$ip1" >/dev/null || fail "ping-2 cannot ping ping-1"
   k exec ping-1 -- nslookup kubernetes.default.svc.cluster.local "$dns_ip" | grep -q "Address.*$service_ip" \
     || fail "cluster DNS did not resolve kubernetes.default to $service_ip"
-  log "  ok: $ip1 ($node1) <-> $ip2 ($node2), DNS resolves kubernetes.default"
+  # Outside the cluster domain the cluster DNS forwards to the node's resolver (docker's, which knows
+  # the node containers by name).
+  master_ip=$(docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "kube-master$suffix")
+  k exec ping-1 -- nslookup "kube-master$suffix." "$dns_ip" | grep -q "Address.*$master_ip" \
+    || fail "cluster DNS did not forward kube-master$suffix to the node's resolver ($master_ip)"
+  log "  ok: $ip1 ($node1) <-> $ip2 ($node2), DNS resolves kubernetes.default and, forwarded, kube-master$suffix"
 }
 
 check_dump() {

@@ -2,7 +2,8 @@
 # End-to-end, IP_MODE=dual-stack (Kubernetes 1.20 with the IPv6DualStack feature gate), as a
 # second cluster (CLUSTER_ID=21: the original refused that; here dual-stack clusters run side by side):
 #   up -> nodes Ready with an IPv4 and an IPv6 InternalIP each -> pods on two nodes get both
-#   families (status.podIPs) and ping each other over both -> no DNS64/NAT64 containers ->
+#   families (status.podIPs) and ping each other over both -> cluster DNS: AAAA and PTR of an IPv6
+#   ClusterIP, outside names forwarded to the node's resolver -> no DNS64/NAT64 containers ->
 #   down -> up (restore) -> both families still cross nodes -> clean removes everything.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -66,6 +67,14 @@ check_both_families() {
 }
 log "pods on both workers: both families, both reach across nodes"
 check_both_families
+log "cluster DNS (IPv6 service address): AAAA and PTR of kubernetes.default, outside names forwarded"
+svc_answer=$(k exec ping-1 -- nslookup -type=AAAA kubernetes.default.svc.cluster.local fd00:30::a 2>&1 | awk '/^Address/ && !/#|\]:53/ {print $2}' | tail -n1)
+[ "$svc_answer" = "fd00:30::1" ] || fail "cluster DNS gave '$svc_answer' for kubernetes.default, not fd00:30::1"
+ptr_answer=$(k exec ping-1 -- nslookup fd00:30::1 fd00:30::a 2>&1 | awk -F'name = ' '/name =/ {print $2}' | head -n1)
+[ "$ptr_answer" = "kubernetes.default.svc.cluster.local" ] || fail "cluster DNS gave PTR '$ptr_answer' for fd00:30::1"
+k exec ping-1 -- nslookup "kube-master$suffix." fd00:30::a 2>&1 | grep -q "10.192.21.2" \
+  || fail "cluster DNS did not forward kube-master$suffix to the node's resolver"
+log "  ok: $svc_answer, PTR $ptr_answer, kube-master$suffix forwarded"
 
 log "down, up (restore)"
 $DIND down -q

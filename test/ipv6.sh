@@ -5,9 +5,11 @@
 #   (tayga-cluster-6) support containers at the original's addresses -> pods on two nodes ping6
 #   each other -> a TEST DNS server on the cluster's network (an authoritative bind9 for dind.test,
 #   IPv4 only, set as REMOTE_DNS64_V4SERVER) serves ipv4only.dind.test with an A record only; the
-#   DNS64 query from a node and from a pod returns the address synthesized in DNS64_PREFIX, and a
+#   DNS64 query from a node and from a pod (through the cluster DNS, which forwards outside names to
+#   the node's resolver) returns the address synthesized in DNS64_PREFIX; PTR of an IPv6 ClusterIP; a
 #   pod reaches that address through NAT64 -> down keeps the support containers -> up (restore)
-#   keeps the same ones and DNS64 still answers -> clean removes everything.
+#   keeps the same ones and DNS64 still answers -> 4 DNS and service conformance specs pass ->
+#   clean removes everything.
 # No packet goes to an outside address: the only upstream is the test DNS on the cluster network.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -125,17 +127,20 @@ log "  ok: $ip1 <-> $ip2"
 log "cluster DNS over IPv6: kubernetes.default has an AAAA answer"
 svc_answer=$(k exec ping-1 -- nslookup -type=AAAA kubernetes.default.svc.cluster.local fd00:30::a 2>&1 | awk '/^Address/ && !/#|\]:53/ {print $2}' | tail -n1)
 [ "$svc_answer" = "fd00:30::1" ] || fail "cluster DNS gave '$svc_answer' for kubernetes.default, not fd00:30::1"
-log "  ok: $svc_answer"
+ptr_answer=$(k exec ping-1 -- nslookup fd00:30::1 fd00:30::a 2>&1 | awk -F'name = ' '/name =/ {print $2}' | head -n1)
+[ "$ptr_answer" = "kubernetes.default.svc.cluster.local" ] || fail "cluster DNS gave PTR '$ptr_answer' for fd00:30::1"
+log "  ok: $svc_answer, PTR $ptr_answer"
 
 check_dns64() {
   local node_answer pod_answer
   node_answer=$(docker exec "kube-node-1$suffix" getent ahostsv6 ipv4only.dind.test | awk 'NR==1 {print $1}')
   [ "$node_answer" = "$synthesized" ] || fail "DNS64 from kube-node-1$suffix gave '$node_answer', not $synthesized"
-  pod_answer=$(k exec ping-1 -- nslookup -type=AAAA ipv4only.dind.test fd00:20:6::100 2>&1 | awk '/^Address/ && !/#|\]:53/ {print $2}' | tail -n1)
-  [ "$pod_answer" = "$synthesized" ] || fail "DNS64 from pod ping-1 gave '$pod_answer', not $synthesized"
+  # Through the cluster DNS (the pod's default resolver), which forwards outside names to the node's: DNS64.
+  pod_answer=$(k exec ping-1 -- nslookup -type=AAAA ipv4only.dind.test 2>&1 | awk '/^Address/ && !/#|\]:53/ {print $2}' | tail -n1)
+  [ "$pod_answer" = "$synthesized" ] || fail "DNS64 through the cluster DNS from pod ping-1 gave '$pod_answer', not $synthesized"
   [[ "$node_answer" == "$dns64_prefix"* ]] || fail "$node_answer is not in $dns64_prefix/96"
 }
-log "DNS64: ipv4only.dind.test (A $test_dns_ip only) from a node and a pod"
+log "DNS64: ipv4only.dind.test (A $test_dns_ip only) from a node, and from a pod through the cluster DNS"
 check_dns64
 log "  ok: AAAA $synthesized"
 log "NAT64: a pod reaches the test DNS's IPv4 address through $synthesized"
@@ -156,6 +161,19 @@ log "restore up: ${t_restore} s"
 node_answer=$(docker exec "kube-node-2$suffix" getent ahostsv6 ipv4only.dind.test | awk 'NR==1 {print $1}')
 [ "$node_answer" = "$synthesized" ] || fail "DNS64 from kube-node-2$suffix after restore gave '$node_answer'"
 
+# Kubernetes' own DNS and service conformance specs on this IPv6-only cluster (the IPv4 ones run in
+# test/e2e-focused.sh); the partial-names spec needs ip6.arpa PTR answers from the cluster DNS.
+FOCUS6='DNS should provide DNS for (services|the cluster)|DNS should resolve DNS of partial qualified names for services|Services should serve a basic endpoint from pods'
+log "e2e on IPv6: 4 DNS and service conformance specs"
+"$ROOT/scripts/build-e2e-images" >/dev/null
+t0=$SECONDS
+e2e_code=0
+$DIND e2e "$FOCUS6" --report-dir "$workdir/e2e-report" >"$workdir/e2e-summary" 2>"$workdir/e2e.err" || e2e_code=$?
+head -n1 "$workdir/e2e-summary" | grep -q "^e2e: 4 passed, 0 failed" \
+  || { cat "$workdir/e2e-summary" >&2; tail -n 40 "$workdir/e2e-report/e2e.log" >&2 2>/dev/null; fail "IPv6 conformance focus (exit $e2e_code): $(head -n1 "$workdir/e2e-summary")"; }
+t_e2e=$((SECONDS - t0))
+log "  ok: 4 passed in ${t_e2e} s"
+
 docker rm -f "$test_dns" >/dev/null
 t0=$SECONDS
 $DIND clean -q
@@ -165,5 +183,5 @@ for kind in ps volume network; do
 done
 [ "$(count_labelled ps dev.dindcluster.support=$label)" = 0 ] || fail "clean left the support containers"
 "$KUBECTL" config get-contexts -o name | grep -qx "$context" && fail "clean left context $context"
-log "timings: bad input ${t_bad} s, support image ${t_image} s, up ${t_up} s, restore ${t_restore} s, clean ${t_clean} s, total $((SECONDS - t_start)) s"
+log "timings: bad input ${t_bad} s, support image ${t_image} s, up ${t_up} s, restore ${t_restore} s, e2e ${t_e2e} s, clean ${t_clean} s, total $((SECONDS - t_start)) s"
 log "*** OK ***"

@@ -1,4 +1,4 @@
-# Helpers shared by test/node-image.sh and scripts/node-image/manual-cluster.sh (sourced). Start node containers
+# Helpers for test/node-image.sh (sourced). Start node containers
 # exactly as the node-image contract says the lifecycle does, labelled so cleanup finds them all.
 NODE_IMAGE="${NODE_IMAGE:-dind-cluster/node:v1.20.2}"
 TEST_LABEL="dev.dindcluster.test"

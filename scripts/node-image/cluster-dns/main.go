@@ -8,12 +8,16 @@
 //	_<port>._<proto>.<svc>.<ns>.svc.<domain> SRV for a named service port
 //	<a-b-c-d>.<ns>.pod.<domain>             A: the IP written in the name
 //	<reversed ip>.in-addr.arpa              PTR for ClusterIPs, headless endpoints and endpoints with a
-//	                                        hostname
+//	<nibbles>.ip6.arpa                      hostname, IPv4 and IPv6 (every ClusterIP of a dual-stack
+//	                                        service)
 //
-// Unknown names get NXDOMAIN (not SERVFAIL: resolvers then stop at once instead of retrying), known
-// names asked for another type get an empty NOERROR answer. Nothing is forwarded outside the cluster:
-// the clusters this serves have no route out. Responses set RA because glibc and some test suites
-// treat a reply without it as a broken resolver.
+// Unknown names in the cluster domain get NXDOMAIN (not SERVFAIL: resolvers then stop at once
+// instead of retrying), known names asked for another type get an empty NOERROR answer. Every other
+// name, and reverse names of addresses that are not the cluster's, is forwarded to the node's
+// resolver (the nameservers of --resolv-conf; with hostNetwork that is the node's own file: docker's
+// resolver, or in an IPv6-only cluster the DNS64 server, so pods get synthesized addresses for IPv4
+// names without special configuration). Responses set RA because glibc and some test suites treat a
+// reply without it as a broken resolver.
 package main
 
 import (
@@ -42,6 +46,8 @@ type server struct {
 	domain    string // "cluster.local."
 	services  listers.ServiceLister
 	endpoints listers.EndpointsLister
+	upstreams []string // "ip:53" of the node's resolvers; empty: nothing is forwarded
+	exchange  func(req *dns.Msg, upstream, network string) (*dns.Msg, error)
 }
 
 func main() {
@@ -49,7 +55,17 @@ func main() {
 	listen := flag.String("listen", ":53", "DNS address (UDP and TCP)")
 	health := flag.String("health", ":8080", "HTTP address of /healthz (200 once the caches are synced)")
 	kubeconfig := flag.String("kubeconfig", "", "kubeconfig file (default: in-cluster service account)")
+	resolvConf := flag.String("resolv-conf", "/etc/resolv.conf", "where the nameservers to forward other names to are listed (empty: forward nothing)")
 	flag.Parse()
+
+	var upstreams []string
+	if *resolvConf != "" {
+		if cc, err := dns.ClientConfigFromFile(*resolvConf); err != nil {
+			log.Printf("not forwarding: %v", err)
+		} else {
+			upstreams = nameservers(cc.Servers, cc.Port)
+		}
+	}
 
 	cfg, err := restConfig(*kubeconfig)
 	if err != nil {
@@ -61,6 +77,8 @@ func main() {
 		domain:    dns.Fqdn(strings.ToLower(*domain)),
 		services:  factory.Core().V1().Services().Lister(),
 		endpoints: factory.Core().V1().Endpoints().Lister(),
+		upstreams: upstreams,
+		exchange:  exchange,
 	}
 	stop := make(chan struct{})
 	factory.Start(stop)
@@ -86,7 +104,7 @@ func main() {
 		srv := &dns.Server{Addr: *listen, Net: proto}
 		go func() { log.Fatal(srv.ListenAndServe()) }()
 	}
-	log.Printf("serving %s on %s (udp, tcp)", s.domain, *listen)
+	log.Printf("serving %s on %s (udp, tcp); forwarding other names to %v", s.domain, *listen, s.upstreams)
 	select {}
 }
 
@@ -108,23 +126,52 @@ func restConfig(kubeconfig string) (*rest.Config, error) {
 	return cfg, nil
 }
 
+// nameservers turns resolv.conf's servers into host:port addresses.
+func nameservers(servers []string, port string) []string {
+	var out []string
+	for _, srv := range servers {
+		out = append(out, net.JoinHostPort(srv, port))
+	}
+	return out
+}
+
+func exchange(req *dns.Msg, upstream, network string) (*dns.Msg, error) {
+	c := &dns.Client{Net: network, Timeout: 2 * time.Second}
+	resp, _, err := c.Exchange(req, upstream)
+	return resp, err
+}
+
 func (s *server) handle(w dns.ResponseWriter, req *dns.Msg) {
+	w.WriteMsg(s.answer(req, w.LocalAddr().Network() == "udp"))
+}
+
+// answer is the reply to one query: from the cluster's objects, or the node's resolver's reply.
+func (s *server) answer(req *dns.Msg, udp bool) *dns.Msg {
 	m := new(dns.Msg)
 	m.SetReply(req)
 	m.Authoritative = true
 	m.RecursionAvailable = true
 	if len(req.Question) != 1 {
 		m.Rcode = dns.RcodeFormatError
-		w.WriteMsg(m)
-		return
+		return m
 	}
 	q := req.Question[0]
 	name := strings.ToLower(q.Name)
 	var found bool
-	if strings.HasSuffix(name, ".in-addr.arpa.") || strings.HasSuffix(name, ".ip6.arpa.") {
+	switch {
+	case strings.HasSuffix(name, ".in-addr.arpa.") || strings.HasSuffix(name, ".ip6.arpa."):
 		found = s.reverse(m, q, name)
-	} else if name == s.domain || strings.HasSuffix(name, "."+s.domain) {
+		if !found {
+			if fwd := s.forwardUpstream(req, udp); fwd != nil {
+				return fwd
+			}
+		}
+	case name == s.domain || strings.HasSuffix(name, "."+s.domain):
 		found = s.forward(m, q, strings.TrimSuffix(strings.TrimSuffix(name, s.domain), "."))
+	default:
+		if fwd := s.forwardUpstream(req, udp); fwd != nil {
+			return fwd
+		}
 	}
 	if !found {
 		m.Rcode = dns.RcodeNameError
@@ -132,8 +179,32 @@ func (s *server) handle(w dns.ResponseWriter, req *dns.Msg) {
 	if len(m.Answer) == 0 {
 		m.Ns = []dns.RR{s.soa()}
 	}
-	fit(m, req, w.LocalAddr().Network() == "udp")
-	w.WriteMsg(m)
+	fit(m, req, udp)
+	return m
+}
+
+// forwardUpstream asks the node's resolvers in turn and relays the first reply (a truncated UDP
+// reply is relayed as is: the client retries over TCP, and so do we then). It is nil when no
+// resolver is configured (the name is then unknown here), SERVFAIL when none answered.
+func (s *server) forwardUpstream(req *dns.Msg, udp bool) *dns.Msg {
+	if len(s.upstreams) == 0 {
+		return nil
+	}
+	network := "tcp"
+	if udp {
+		network = "udp"
+	}
+	for _, upstream := range s.upstreams {
+		resp, err := s.exchange(req, upstream, network)
+		if err == nil && resp != nil {
+			resp.Id = req.Id
+			return resp
+		}
+	}
+	m := new(dns.Msg)
+	m.SetRcode(req, dns.RcodeServerFailure)
+	m.RecursionAvailable = true
+	return m
 }
 
 // fit keeps a UDP answer within what the client can take (512 bytes, or its EDNS0 buffer size),
@@ -211,8 +282,10 @@ func (s *server) service(m *dns.Msg, q dns.Question, ns, name string) bool {
 	case svc.Spec.Type == v1.ServiceTypeExternalName:
 		// Like CoreDNS: the CNAME whatever the type asked; the target is not chased (nothing outside).
 		m.Answer = append(m.Answer, &dns.CNAME{Hdr: hdr(q.Name, dns.TypeCNAME), Target: dns.Fqdn(svc.Spec.ExternalName)})
-	case svc.Spec.ClusterIP != "" && svc.Spec.ClusterIP != v1.ClusterIPNone:
-		s.addA(m, q, svc.Spec.ClusterIP)
+	case len(clusterIPs(svc)) > 0:
+		for _, ip := range clusterIPs(svc) {
+			s.addA(m, q, ip)
+		}
 	default:
 		s.eachEndpoint(ns, name, func(host, ip string) { s.addA(m, q, ip) })
 	}
@@ -247,8 +320,8 @@ func (s *server) srv(m *dns.Msg, q dns.Question, ns, name, port, proto string) b
 		}
 		if svc.Spec.ClusterIP != v1.ClusterIPNone {
 			m.Answer = append(m.Answer, &dns.SRV{Hdr: hdr(q.Name, dns.TypeSRV), Priority: 0, Weight: 100, Port: uint16(p.Port), Target: base})
-			if svc.Spec.ClusterIP != "" {
-				m.Extra = append(m.Extra, addressRR(base, net.ParseIP(svc.Spec.ClusterIP)))
+			for _, ip := range clusterIPs(svc) {
+				m.Extra = append(m.Extra, addressRR(base, net.ParseIP(ip)))
 			}
 			continue
 		}
@@ -266,7 +339,7 @@ func (s *server) srv(m *dns.Msg, q dns.Question, ns, name, port, proto string) b
 // is known by that name whichever service selects it).
 func (s *server) reverse(m *dns.Msg, q dns.Question, name string) bool {
 	ip := arpaToIP(name)
-	if ip == "" {
+	if ip == nil {
 		return false
 	}
 	svcs, _ := s.services.List(labels.Everything())
@@ -281,8 +354,10 @@ func (s *server) reverse(m *dns.Msg, q dns.Question, name string) bool {
 	}
 	for _, svc := range svcs {
 		base := svc.Name + "." + svc.Namespace + ".svc." + s.domain
-		if svc.Spec.ClusterIP == ip {
-			add(base)
+		for _, cip := range clusterIPs(svc) {
+			if ip.Equal(net.ParseIP(cip)) {
+				add(base)
+			}
 		}
 		headless := svc.Spec.ClusterIP == v1.ClusterIPNone
 		ep, err := s.endpoints.Endpoints(svc.Namespace).Get(svc.Name)
@@ -292,11 +367,11 @@ func (s *server) reverse(m *dns.Msg, q dns.Question, name string) bool {
 		for _, sub := range ep.Subsets {
 			for _, a := range sub.Addresses {
 				switch {
-				case a.IP != ip:
+				case !ip.Equal(net.ParseIP(a.IP)):
 				case a.Hostname != "":
 					add(a.Hostname + "." + base)
 				case headless:
-					add(strings.ReplaceAll(a.IP, ".", "-") + "." + base)
+					add(dashed(a.IP) + "." + base)
 				}
 			}
 		}
@@ -319,7 +394,7 @@ func (s *server) eachEndpointPort(ns, name, port string, f func(host, ip string,
 		for _, a := range sub.Addresses {
 			host := a.Hostname
 			if host == "" {
-				host = strings.ReplaceAll(a.IP, ".", "-")
+				host = dashed(a.IP)
 			}
 			if port == "" {
 				if !seen[a.IP] {
@@ -376,18 +451,56 @@ func hdr(name string, t uint16) dns.RR_Header {
 	return dns.RR_Header{Name: name, Rrtype: t, Class: dns.ClassINET, Ttl: ttl}
 }
 
-// arpaToIP turns "4.3.2.1.in-addr.arpa." into "1.2.3.4" ("" when it is not a full IPv4 address).
-func arpaToIP(name string) string {
+// clusterIPs are the service's ClusterIPs, both families of a dual-stack one (none when headless).
+func clusterIPs(svc *v1.Service) []string {
+	ips := svc.Spec.ClusterIPs
+	if len(ips) == 0 && svc.Spec.ClusterIP != "" {
+		ips = []string{svc.Spec.ClusterIP}
+	}
+	var out []string
+	for _, ip := range ips {
+		if ip != "" && ip != v1.ClusterIPNone {
+			out = append(out, ip)
+		}
+	}
+	return out
+}
+
+// dashed is an address as a DNS label, as CoreDNS writes it: 10-244-1-2, fd00-40--2.
+func dashed(ip string) string {
+	return strings.NewReplacer(".", "-", ":", "-").Replace(ip)
+}
+
+// arpaToIP turns "4.3.2.1.in-addr.arpa." into 1.2.3.4 and the 32 nibbles of an ip6.arpa name into
+// the IPv6 address (nil when the name is not a full address).
+func arpaToIP(name string) net.IP {
+	if strings.HasSuffix(name, ".ip6.arpa.") {
+		l := strings.Split(strings.TrimSuffix(name, ".ip6.arpa."), ".")
+		if len(l) != 32 {
+			return nil
+		}
+		var hex strings.Builder
+		for i := 31; i >= 0; i-- {
+			if len(l[i]) != 1 || !strings.Contains("0123456789abcdef", l[i]) {
+				return nil
+			}
+			hex.WriteString(l[i])
+			if i%4 == 0 && i > 0 {
+				hex.WriteByte(':')
+			}
+		}
+		return net.ParseIP(hex.String())
+	}
 	l := strings.Split(strings.TrimSuffix(name, ".in-addr.arpa."), ".")
 	if len(l) != 4 {
-		return ""
+		return nil
 	}
 	for i, j := 0, 3; i < j; i, j = i+1, j-1 {
 		l[i], l[j] = l[j], l[i]
 	}
 	ip := net.ParseIP(strings.Join(l, "."))
-	if ip == nil {
-		return ""
+	if ip == nil || ip.To4() == nil {
+		return nil
 	}
-	return ip.String()
+	return ip
 }
