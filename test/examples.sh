@@ -5,17 +5,23 @@
 #   - JShell: the API is imported and validates a configuration;
 #   - ci-run.java: a failing command gets the cluster's dump64 blob on stdout (split it, nodes.txt is
 #     there) and its exit code; the next run restores the cluster (close() took it down), a passing
-#     command exits 0, --clean leaves nothing of the cluster behind.
+#     command exits 0, --clean leaves nothing of the cluster behind;
+#   - rollout.java: a local image copied into the restored cluster and rolled out as a Deployment, ready;
+#   - two-clusters.java: the restored cluster and a new one (CLUSTER_ID=47) up at the same time, each on
+#     its own subnet and API port.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 ensure_kubectl
 
 CLUSTER_ID=46
+SECOND_ID=47
+ensure_pod_image
 work=$(mktemp -d)
 export KUBECONFIG="$work/kubeconfig"
 on_exit() {
   status=$?
   CLUSTER_ID=$CLUSTER_ID $DIND clean -q >/dev/null 2>&1 || true
+  CLUSTER_ID=$SECOND_ID $DIND clean -q >/dev/null 2>&1 || true
   rm -rf "$work"
   exit $status
 }
@@ -47,6 +53,26 @@ $DIND split-dump64 "$work/blob.txt" -o "$work/split" >/dev/null 2>"$work/split.e
 log "ok: a failing command: exit 3, dump64 on stdout split into $(ls "$work/split" | wc -l) files ($((SECONDS - t0)) s)"
 [ "$(docker ps -q --filter name=kube-master-cluster-$CLUSTER_ID | wc -l)" = 0 ] || fail "close() left the master running"
 [ "$(docker volume ls -q --filter name=kube-master-cluster-$CLUSTER_ID | wc -l)" = 1 ] || fail "close() did not keep the volume (down)"
+
+t0=$SECONDS
+CLUSTER_ID=$CLUSTER_ID NUM_NODES=0 "$ROOT/scripts/jbang" "$ROOT/scripts/examples/rollout.java" --down "$POD_IMAGE" 2 -- sleep 3600 \
+  >"$work/rollout.txt" 2>"$work/rollout.err" || { cat "$work/rollout.err" >&2; fail "rollout.java failed"; }
+[ "$(grep -c "^rollout-example-.* kube-master-cluster-$CLUSTER_ID Running$" "$work/rollout.txt")" = 2 ] \
+  || fail "rollout.java did not print 2 running replicas: $(cat "$work/rollout.txt")"
+log "ok: rollout.java copied $POD_IMAGE in and rolled out 2 ready replicas ($((SECONDS - t0)) s)"
+
+t0=$SECONDS
+NUM_NODES=0 "$ROOT/scripts/jbang" "$ROOT/scripts/examples/two-clusters.java" --keep $CLUSTER_ID $SECOND_ID \
+  >"$work/two.txt" 2>"$work/two.err" || { cat "$work/two.err" >&2; fail "two-clusters.java failed"; }
+for id in $CLUSTER_ID $SECOND_ID; do
+  grep -q "^dind-cluster-$id https://127.0.0.1:[0-9]* nodes: \[kube-master-cluster-$id=10.192.$id.2\]$" "$work/two.txt" \
+    || fail "two-clusters.java did not print cluster $id on its own subnet: $(cat "$work/two.txt")"
+  [ "$(docker inspect -f '{{.State.Running}}' "kube-master-cluster-$id")" = true ] || fail "--keep did not keep cluster $id running"
+done
+[ "$(awk '{print $2}' "$work/two.txt" | sort -u | wc -l)" = 2 ] || fail "the two clusters share an API address"
+log "ok: two-clusters.java brought up clusters $CLUSTER_ID and $SECOND_ID side by side ($((SECONDS - t0)) s)"
+CLUSTER_ID=$SECOND_ID $DIND clean -q
+[ "$(docker ps -aq --filter label=dev.dindcluster.cluster=cluster-$SECOND_ID | wc -l)" = 0 ] || fail "clean left cluster $SECOND_ID's containers"
 
 t0=$SECONDS
 ci_run --clean -- "$KUBECTL" get nodes >"$work/out2.txt" 2>"$work/err2.txt" || { cat "$work/err2.txt" >&2; fail "ci-run with a passing command failed"; }
