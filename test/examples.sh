@@ -8,7 +8,7 @@
 #     command exits 0, --clean leaves nothing of the cluster behind;
 #   - rollout.java: a local image copied into the restored cluster and rolled out as a Deployment, ready;
 #   - two-clusters.java: the restored cluster and a new one (CLUSTER_ID=47) up at the same time, each on
-#     its own subnet and API port.
+#     its own subnet and API port, with a workload (a local image copied in) ready on each.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 ensure_kubectl
@@ -63,9 +63,10 @@ log "ok: rollout.java copied $POD_IMAGE in and rolled out 2 ready replicas ($((S
 
 t0=$SECONDS
 NUM_NODES=0 "$ROOT/scripts/jbang" "$ROOT/scripts/examples/two-clusters.java" --keep $CLUSTER_ID $SECOND_ID \
+  --image "$POD_IMAGE" -- sleep 3600 \
   >"$work/two.txt" 2>"$work/two.err" || { cat "$work/two.err" >&2; fail "two-clusters.java failed"; }
 for id in $CLUSTER_ID $SECOND_ID; do
-  grep -q "^dind-cluster-$id https://127.0.0.1:[0-9]* nodes: \[kube-master-cluster-$id=10.192.$id.2\]$" "$work/two.txt" \
+  grep -q "^dind-cluster-$id https://127.0.0.1:[0-9]* nodes: \[kube-master-cluster-$id=10.192.$id.2\] workload: hello ready on kube-master-cluster-$id$" "$work/two.txt" \
     || fail "two-clusters.java did not print cluster $id on its own subnet: $(cat "$work/two.txt")"
   [ "$(docker inspect -f '{{.State.Running}}' "kube-master-cluster-$id")" = true ] || fail "--keep did not keep cluster $id running"
 done

@@ -1,5 +1,5 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
-//JAVA 17
+//JAVA 17+
 //DEPS dev.dindcluster:dind-cluster-lib:0.1.0
 
 // A CI job's wrapper, in Java instead of the bash people wrote around dind-cluster.sh: bring a

@@ -1,5 +1,5 @@
 ///usr/bin/env jbang "$0" "$@" ; exit $?
-//JAVA 17
+//JAVA 17+
 //DEPS dev.dindcluster:dind-cluster-lib:0.1.0
 
 // The operator developer's loop without a registry: an image built on this machine is copied into

@@ -5,19 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dindcluster.config.FixedRelease;
 import dev.dindcluster.config.InvalidConfigException;
-import dev.dindcluster.kube.KubeApi;
-import dev.dindcluster.kube.KubeconfigEntry;
-import dev.dindcluster.kube.KubeconfigStore;
 import dev.dindcluster.kube.fabric8.Fabric8KubeconfigStore;
 import dev.dindcluster.lifecycle.Adapters;
+import dev.dindcluster.lifecycle.FakeAdapters;
 import dev.dindcluster.runtime.ExecResult;
 import dev.dindcluster.runtime.FakeNodeRuntime;
-import dev.dindcluster.runtime.NodeRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,23 +22,7 @@ class DindClusterTest {
   @TempDir Path tmp;
 
   Adapters fakes(FakeNodeRuntime runtime) {
-    KubeconfigStore store = new Fabric8KubeconfigStore(tmp.resolve("kubeconfig"), Duration.ofSeconds(5));
-    return new Adapters() {
-      @Override
-      public NodeRuntime runtime() {
-        return runtime;
-      }
-
-      @Override
-      public KubeconfigStore kubeconfigs() {
-        return store;
-      }
-
-      @Override
-      public Function<KubeconfigEntry, KubeApi> kubeApis() {
-        return entry -> { throw new AssertionError("no API calls expected"); };
-      }
-    };
+    return FakeAdapters.of(runtime, new Fabric8KubeconfigStore(tmp.resolve("kubeconfig"), Duration.ofSeconds(5)));
   }
 
   @Test

@@ -3,17 +3,12 @@ package dev.dindcluster.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dindcluster.config.FixedRelease;
-import dev.dindcluster.kube.KubeApi;
-import dev.dindcluster.kube.KubeconfigEntry;
-import dev.dindcluster.kube.KubeconfigStore;
 import dev.dindcluster.plan.ClusterPlan;
 import dev.dindcluster.plan.Planner;
 import dev.dindcluster.runtime.FakeNodeRuntime;
 import dev.dindcluster.runtime.NetworkSpec;
-import dev.dindcluster.runtime.NodeRuntime;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class ClusterRunnerTest {
@@ -21,22 +16,7 @@ class ClusterRunnerTest {
   private static final Map<String, String> LABELLED = Map.of("DIND_LABEL", "faults");
 
   private static Adapters over(FakeNodeRuntime runtime) {
-    return new Adapters() {
-      @Override
-      public NodeRuntime runtime() {
-        return runtime;
-      }
-
-      @Override
-      public KubeconfigStore kubeconfigs() {
-        throw new UnsupportedOperationException("not used");
-      }
-
-      @Override
-      public Function<KubeconfigEntry, KubeApi> kubeApis() {
-        throw new UnsupportedOperationException("not used");
-      }
-    };
+    return FakeAdapters.of(runtime);
   }
 
   @Test
