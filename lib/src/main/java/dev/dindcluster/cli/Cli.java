@@ -60,7 +60,15 @@ public final class Cli {
         (exception, args) -> {
           CommandLine cmd = exception.getCommandLine();
           cmd.getErr().println(cmd.getCommandName() + ": " + exception.getMessage());
-          cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
+          if (exception instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            // "upp" -> "Did you mean: up?"
+            CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, cmd.getErr());
+          }
+          if (exception.getMessage().startsWith(TopCommand.MISSING_COMMAND)) {
+            cmd.usage(cmd.getErr());
+          } else {
+            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
+          }
           return ExitCode.INVALID_INPUT.code;
         });
     return commandLine;

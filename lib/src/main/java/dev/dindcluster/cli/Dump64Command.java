@@ -12,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
     name = "dump64",
     description = {
       "Print the running cluster's state (as 'dump' collects it) as an LZMA + base64 blob between",
-      "'%%% start-base64 %%%' and '%%% end-base64 %%%' lines (100 columns), readable by split-dump64",
+      "'%%%%%% start-base64 %%%%%%' and '%%%%%% end-base64 %%%%%%' lines (100 columns), readable by split-dump64",
       "and by the original's sed | base64 -d | lzma -dc pipeline. Secrets are redacted unless --no-redact."
     })
 final class Dump64Command implements Callable<Integer> {

@@ -33,8 +33,12 @@ import picocli.CommandLine.Spec;
       ApiserverPortCommand.class,
       StatusCommand.class,
       CopyImageCommand.class,
+      picocli.CommandLine.HelpCommand.class,
     })
 public final class TopCommand implements Runnable {
+  /** The start of the usage error for a command line without a command (the usage follows it). */
+  static final String MISSING_COMMAND = "Missing command";
+
   private final CliContext context;
 
   @Spec CommandSpec spec;
@@ -50,7 +54,7 @@ public final class TopCommand implements Runnable {
   @Override
   public void run() {
     // Like the original dispatcher: no command is a usage error.
-    throw new ParameterException(spec.commandLine(), "Missing command: pick one of the commands below");
+    throw new ParameterException(spec.commandLine(), MISSING_COMMAND + ": pick one of the commands below");
   }
 
   static final class VersionProvider implements picocli.CommandLine.IVersionProvider {

@@ -33,6 +33,27 @@ class TopCommandTest {
   }
 
   @Test
+  void aTypoGetsASuggestionAndNoCommandGetsTheList() {
+    CliHarness.Result typo = CliHarness.run(Map.of(), "upp");
+    assertThat(typo.exitCode()).isEqualTo(2);
+    assertThat(typo.err()).contains("Unmatched argument", "Did you mean", "up");
+    CliHarness.Result none = CliHarness.run(Map.of());
+    assertThat(none.exitCode()).isEqualTo(2);
+    assertThat(none.err()).contains("Missing command: pick one of the commands below").containsPattern("(?m)^  status ");
+  }
+
+  @Test
+  void helpOfACommandExitsZeroAndHelpTextsRenderCleanly() {
+    CliHarness.Result help = CliHarness.run(Map.of(), "help", "up");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).contains("Usage: dind-cluster-v1.20 up");
+    CliHarness.Result dump64 = CliHarness.run(Map.of(), "dump64", "--help");
+    assertThat(dump64.exitCode()).isZero();
+    assertThat(dump64.out()).contains("'%%% start-base64 %%%'");
+    assertThat(dump64.out() + dump64.err()).doesNotContain("WARN");
+  }
+
+  @Test
   void versionNamesTheKubernetesVersionAndImage() {
     CliHarness.Result result = CliHarness.run(Map.of(), "--version");
     assertThat(result.exitCode()).isZero();
