@@ -29,10 +29,23 @@ public final class ConsoleProgress implements Progress {
     this.nanoClock = nanoClock;
   }
 
-  /** For the real console: colour when a terminal is attached and NO_COLOR is not set. */
+  /** For the real console: colour when stderr is a terminal and NO_COLOR is not set. */
   public static ConsoleProgress forStderr(PrintStream err, Level level, boolean noColorSet) {
-    boolean terminal = System.console() != null && !noColorSet;
-    return new ConsoleProgress(err, level, terminal, System::nanoTime);
+    return new ConsoleProgress(err, level, !noColorSet && stderrIsTerminal(), System::nanoTime);
+  }
+
+  /**
+   * Whether file descriptor 2 is a terminal. Java has no isatty: on Linux /proc says where fd 2
+   * points; elsewhere System.console() (stdin and stdout) is the best guess. Deciding on stdout
+   * alone put colour codes into {@code 2>file}.
+   */
+  static boolean stderrIsTerminal() {
+    try {
+      String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+    } catch (java.io.IOException | UnsupportedOperationException | SecurityException e) {
+      return System.console() != null;
+    }
   }
 
   @Override
