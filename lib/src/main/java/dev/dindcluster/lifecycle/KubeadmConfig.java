@@ -55,7 +55,7 @@ public final class KubeadmConfig {
   /** kubelet's built-in Docker shim (DIND_CRI=docker); any other socket is a remote CRI runtime. */
   public static final String DOCKERSHIM_SOCKET = "/var/run/dockershim.sock";
   public static final String CLUSTER_DOMAIN = "cluster.local";
-  private static final int API_PORT = 6443;
+  private static final int API_PORT = dev.dindcluster.plan.ClusterPlan.INTERNAL_APISERVER_PORT;
 
   /** True when kubelet talks to a remote CRI runtime (containerd) rather than its own dockershim. */
   public static boolean remoteRuntime(String criSocket) {

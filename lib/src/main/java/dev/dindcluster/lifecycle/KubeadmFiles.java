@@ -41,7 +41,7 @@ public final class KubeadmFiles {
   /** kubeadm join's inputs for one worker of this plan. */
   public static KubeadmConfig.Join joinInputs(ClusterPlan plan, NodePlan node, String bootstrapToken, String caCertHash) {
     return new KubeadmConfig.Join(plan.version(), node.name(), node.ips().stream().map(Object::toString).toList(),
-        KubeadmConfig.hostPort(plan.advertiseAddress().toString(), 6443), bootstrapToken, caCertHash,
+        KubeadmConfig.hostPort(plan.advertiseAddress().toString(), ClusterPlan.INTERNAL_APISERVER_PORT), bootstrapToken, caCertHash,
         plan.options().criSocket());
   }
 
