@@ -5,7 +5,6 @@ import dev.dindcluster.k8s.KubernetesVersion;
 import dev.dindcluster.k8s.VersionRules;
 import dev.dindcluster.kube.KubeApi;
 import dev.dindcluster.kube.KubeWaits;
-import dev.dindcluster.kube.Sleeper;
 import dev.dindcluster.kube.KubeconfigEntry;
 import dev.dindcluster.net.Cidr;
 import dev.dindcluster.plan.ClusterPlan;
@@ -17,8 +16,6 @@ import dev.dindcluster.runtime.Subnet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,7 +164,7 @@ final class BringUp {
     return Action.of("kubeadm init", s -> {
       ClusterPlan plan = s.plan();
       NodePlan master = plan.master();
-      s.bootstrapToken = BootstrapToken.generate(new SecureRandom());
+      s.bootstrapToken = BootstrapToken.generate(s.random());
       List<String> sans = new ArrayList<>(List.of("127.0.0.1", "::1", "localhost", master.name()));
       master.ips().forEach(ip -> sans.add(ip.toString()));
       String config = KubeadmConfig.init(KubeadmFiles.initInputs(plan, s.bootstrapToken));
@@ -259,7 +256,7 @@ final class BringUp {
       }
       manifest = manifest.replace("__DNS_SERVICE_IP__", s.plan().dnsServiceIp().toString());
       try (KubeApi api = s.kubeApi()) {
-        new KubeWaits(Clock.systemUTC(), Sleeper.REAL, Duration.ofSeconds(1)).untilReadyz(api, Duration.ofMinutes(2));
+        new KubeWaits(s.clock(), s.sleeper(), Duration.ofSeconds(1)).untilReadyz(api, Duration.ofMinutes(2));
         api.apply(manifest);
       }
     });
@@ -268,7 +265,7 @@ final class BringUp {
   static Action waitReady() {
     return Action.of("Waiting for the API server, every node and cluster DNS to be Ready", s -> {
       try (KubeApi api = s.kubeApi()) {
-        KubeWaits waits = new KubeWaits(Clock.systemUTC(), Sleeper.REAL, Duration.ofMillis(500));
+        KubeWaits waits = new KubeWaits(s.clock(), s.sleeper(), Duration.ofMillis(500));
         waits.untilReadyz(api, s.options().readyTimeout());
         waits.untilNodesReady(api, s.plan().nodes().size(), s.options().readyTimeout());
         // Cluster DNS is part of a usable cluster; a failure here names the pod's phase.

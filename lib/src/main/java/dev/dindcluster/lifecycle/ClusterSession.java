@@ -60,6 +60,26 @@ public final class ClusterSession {
   }
 
   private volatile NodeImageBuilder imageBuilder = NodeImageBuilder.NONE;
+  private volatile java.time.Clock clock = java.time.Clock.systemUTC();
+  private volatile dev.dindcluster.kube.Sleeper sleeper = dev.dindcluster.kube.Sleeper.REAL;
+  private volatile java.util.random.RandomGenerator random = new java.security.SecureRandom();
+
+  /** Time for the waits (tests pass a fake clock and a sleeper that advances it). */
+  public ClusterSession withTime(java.time.Clock clock, dev.dindcluster.kube.Sleeper sleeper) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    return this;
+  }
+
+  /** Where bootstrap tokens come from (a secure source unless a test fixes it). */
+  public ClusterSession withRandom(java.util.random.RandomGenerator random) {
+    this.random = Objects.requireNonNull(random, "random");
+    return this;
+  }
+
+  public java.time.Clock clock() { return clock; }
+  public dev.dindcluster.kube.Sleeper sleeper() { return sleeper; }
+  public java.util.random.RandomGenerator random() { return random; }
 
   /** What makes a missing node image (default: nothing, and the failure says how to get one). */
   public ClusterSession withImageBuilder(NodeImageBuilder builder) {

@@ -109,7 +109,7 @@ final class Ipv6Setup {
 
   private static void waitStarted(ClusterSession s, String name, String readyCheck) {
     Duration timeout = START_TIMEOUT.compareTo(s.options().readyTimeout()) < 0 ? START_TIMEOUT : s.options().readyTimeout();
-    long deadline = System.nanoTime() + timeout.toNanos();
+    java.time.Instant deadline = s.clock().instant().plus(timeout);
     while (true) {
       var info = s.runtime().findContainer(name);
       if (info.isEmpty() || !info.get().running()) {
@@ -119,12 +119,12 @@ final class Ipv6Setup {
       if (s.runtime().exec(name, "sh", "-c", readyCheck).ok()) {
         return;
       }
-      if (System.nanoTime() > deadline) {
+      if (s.clock().instant().isAfter(deadline)) {
         throw new LifecycleFailure("support container '" + name + "' is not ready after " + timeout.toMillis()
             + " ms (check: " + readyCheck + "); its output:\n" + tail(s.runtime().logs(name)));
       }
       try {
-        Thread.sleep(200);
+        s.sleeper().sleep(Duration.ofMillis(200));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new LifecycleFailure("interrupted while waiting for " + name, e);

@@ -143,10 +143,15 @@ class SupportContainersTest {
       runtime.appendLogs(c, "named: bad config\n");
       return new ExecResult(1, "", "");
     });
+    // The whole 20 s start timeout on a fake clock: polled every 200 ms, no real waiting.
+    var time = new dev.dindcluster.kube.FakeTime();
     ClusterSession session = new ClusterSession(plan, runtime, kubeconfigs(), e -> null, Progress.silent(),
-        new ClusterSession.Options(false, java.time.Duration.ofMillis(300)));
+        ClusterSession.Options.defaults()).withTime(time.clock, time.sleeper);
+    long start = System.nanoTime();
     assertThatThrownBy(() -> ActionRunner.run(session, List.of(action(plan))))
-        .hasMessageContaining("'bind9-cluster-6' is not ready").hasMessageContaining("named: bad config");
+        .hasMessageContaining("'bind9-cluster-6' is not ready after 20000 ms").hasMessageContaining("named: bad config");
+    assertThat(time.slept()).isBetween(java.time.Duration.ofSeconds(20), java.time.Duration.ofMillis(20_200));
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(5));
     assertThat(runtime.findContainer("bind9-cluster-6")).isEmpty();
     assertThat(runtime.findContainer("tayga-cluster-6")).isEmpty();
   }
