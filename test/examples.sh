@@ -7,14 +7,14 @@
 #     there) and its exit code; the next run restores the cluster (close() took it down), a passing
 #     command exits 0, --clean leaves nothing of the cluster behind;
 #   - rollout.java: a local image copied into the restored cluster and rolled out as a Deployment, ready;
-#   - two-clusters.java: the restored cluster and a new one (CLUSTER_ID=47) up at the same time, each on
+#   - two-clusters.java: the restored cluster and a new one (CLUSTER_ID=48) up at the same time, each on
 #     its own subnet and API port, with a workload (a local image copied in) ready on each.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 ensure_kubectl
 
 CLUSTER_ID=46
-SECOND_ID=47
+SECOND_ID=48
 ensure_pod_image
 work=$(mktemp -d)
 export KUBECONFIG="$work/kubeconfig"
