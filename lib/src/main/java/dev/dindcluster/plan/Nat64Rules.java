@@ -45,14 +45,9 @@ final class Nat64Rules {
     if (remote == null || remote.family() != IpFamily.IPV4) {
       findings.problem("REMOTE_DNS64_V4SERVER", upstream, "must be an IPv4 address such as 8.8.8.8");
       remote = null;
-    } else {
-      final IpAddress given = remote;
-      var reserved = NOT_A_RESOLVER_V4.stream().filter(e -> e.getKey().contains(given)).findFirst();
-      if (reserved.isPresent()) {
-        findings.problem("REMOTE_DNS64_V4SERVER", upstream, "must be a unicast address a resolver can have, not in "
-            + reserved.get().getKey() + " (" + reserved.get().getValue() + ")");
-        remote = null;
-      }
+    } else if (inReserved(NOT_A_RESOLVER_V4, remote, "REMOTE_DNS64_V4SERVER", upstream,
+        "must be a unicast address a resolver can have", findings)) {
+      remote = null;
     }
     // A management network too small for +0x200 is reported by NodeLimits.
     boolean roomy = v6Mgmt != null && v6Mgmt.size().compareTo(java.math.BigInteger.valueOf(NAT64_OFFSET)) > 0;
@@ -129,14 +124,9 @@ final class Nat64Rules {
     if (ip == null || ip.family() != IpFamily.IPV6) {
       findings.problem("DNS64_PREFIX", address, "must be an IPv6 address such as fd00:10:64:ff9b::");
       ok = false;
-    } else {
-      final IpAddress given = ip;
-      var reserved = NOT_A_PREFIX_V6.stream().filter(e -> e.getKey().contains(given)).findFirst();
-      if (reserved.isPresent()) {
-        findings.problem("DNS64_PREFIX", address, "must be a unicast prefix such as fd00:10:64:ff9b:: or 64:ff9b::, not in "
-            + reserved.get().getKey() + " (" + reserved.get().getValue() + ")");
-        ok = false;
-      }
+    } else if (inReserved(NOT_A_PREFIX_V6, ip, "DNS64_PREFIX", address,
+        "must be a unicast prefix such as fd00:10:64:ff9b:: or 64:ff9b::", findings)) {
+      ok = false;
     }
     if (!ok) {
       return null;
@@ -148,5 +138,13 @@ final class Nat64Rules {
       return null;
     }
     return cidr;
+  }
+
+  /** Reports {@code ip} when it lies in one of the ranges (the first that holds it names it); true when it does. */
+  private static boolean inReserved(java.util.List<java.util.Map.Entry<Cidr, String>> ranges, IpAddress ip, String knob,
+      String value, String allowed, Findings findings) {
+    var reserved = ranges.stream().filter(e -> e.getKey().contains(ip)).findFirst();
+    reserved.ifPresent(r -> findings.problem(knob, value, allowed + ", not in " + r.getKey() + " (" + r.getValue() + ")"));
+    return reserved.isPresent();
   }
 }
