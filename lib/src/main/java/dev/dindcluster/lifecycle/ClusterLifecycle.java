@@ -6,6 +6,7 @@ import dev.dindcluster.runtime.ContainerInfo;
 import dev.dindcluster.runtime.NodeRuntime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The commands as lists of small actions (kind's create/delete actions). {@code up} takes the
@@ -33,7 +34,7 @@ public final class ClusterLifecycle {
    */
   public static UpDecision decideUp(ClusterPlan plan, NodeRuntime runtime, boolean keepIncomplete) {
     if (plan.options().skipSnapshot()) {
-      return new UpDecision(UpMode.FULL, "SKIP_SNAPSHOT is set", false);
+      return decide(plan, List.of(), Optional.empty(), keepIncomplete);
     }
     List<String> missing = new ArrayList<>();
     for (NodePlan node : plan.nodes()) {
@@ -42,18 +43,32 @@ public final class ClusterLifecycle {
         missing.add(node.volume());
       }
     }
-    if (missing.size() == plan.nodes().size()) {
+    // The probe only when every volume is there: it would not change the answer otherwise.
+    Optional<List<String>> incomplete = missing.isEmpty() ? SnapshotProbe.incompleteNodes(plan, runtime) : Optional.empty();
+    return decide(plan, missing, incomplete, keepIncomplete);
+  }
+
+  /**
+   * The decision from what was read: the node volumes that are missing (or not ours) and the nodes
+   * whose volume holds no complete snapshot (empty when that could not be read). {@code status}
+   * reads the same facts once and decides with this too.
+   */
+  static UpDecision decide(ClusterPlan plan, List<String> missingVolumes, Optional<List<String>> incompleteNodes,
+      boolean keepIncomplete) {
+    if (plan.options().skipSnapshot()) {
+      return new UpDecision(UpMode.FULL, "SKIP_SNAPSHOT is set", false);
+    }
+    if (missingVolumes.size() == plan.nodes().size()) {
       return new UpDecision(UpMode.FULL, "no node volumes yet", false);
     }
-    if (!missing.isEmpty()) {
-      return new UpDecision(UpMode.FULL, "node volume(s) " + String.join(", ", missing)
+    if (!missingVolumes.isEmpty()) {
+      return new UpDecision(UpMode.FULL, "node volume(s) " + String.join(", ", missingVolumes)
           + " missing: the snapshot is incomplete, every volume is made anew", true);
     }
-    var incomplete = SnapshotProbe.incompleteNodes(plan, runtime);
-    if (incomplete.isEmpty() || incomplete.get().isEmpty()) {
+    if (incompleteNodes.isEmpty() || incompleteNodes.get().isEmpty()) {
       return new UpDecision(UpMode.RESTORE, "the node volumes hold a snapshot", false);
     }
-    String what = "the volumes of " + String.join(", ", incomplete.get())
+    String what = "the volumes of " + String.join(", ", incompleteNodes.get())
         + " hold no complete snapshot (an earlier bring-up was interrupted)";
     if (keepIncomplete) {
       throw new ClusterStateException(what + "; --retain keeps them for debugging: run 'clean', then 'up'");

@@ -69,7 +69,9 @@ public record ClusterStatus(String label, String context, boolean networkPresent
     if (!network) {
       problems.add("network " + plan.network().name() + " missing");
     }
-    ClusterLifecycle.UpDecision next = ClusterLifecycle.decideUp(plan, runtime, false);
+    List<String> missingVolumes = plan.nodes().stream().filter(n -> !withVolume.contains(n)).map(NodePlan::volume).toList();
+    // Decided from what was just read: one look at the volumes, one probe.
+    ClusterLifecycle.UpDecision next = ClusterLifecycle.decide(plan, missingVolumes, incomplete, false);
     ClusterStatus status = new ClusterStatus(plan.label(), plan.context(), network, nodes, next, problems);
     return status.absent() ? new ClusterStatus(plan.label(), plan.context(), false, nodes, next, List.of()) : status;
   }
