@@ -29,6 +29,15 @@ public final class KubeWaits {
 
   /** Waits until at least {@code count} nodes are Ready and returns them all. */
   public List<NodeStatus> untilNodesReady(KubeApi api, int count, Duration timeout) {
+    return untilNodesReady(api, count, Instant.MIN, timeout);
+  }
+
+  /**
+   * Waits until at least {@code count} nodes are Ready as reported by their kubelet at or after
+   * {@code reportedSince} (a restored cluster's stored conditions are from before {@code down}),
+   * and returns them all.
+   */
+  public List<NodeStatus> untilNodesReady(KubeApi api, int count, Instant reportedSince, Duration timeout) {
     AtomicReference<List<NodeStatus>> last = new AtomicReference<>(List.of());
     poll(timeout, () -> {
       try {
@@ -36,13 +45,21 @@ public final class KubeWaits {
       } catch (KubeFailure e) {
         return false; // the API server may restart while nodes join
       }
-      return last.get().stream().filter(NodeStatus::ready).count() >= count;
-    }, () -> describe(last.get(), count));
+      return last.get().stream().filter(n -> n.readySince(reportedSince)).count() >= count;
+    }, () -> describe(last.get(), count, reportedSince));
     return last.get();
   }
 
   /** Waits until a pod whose name starts with {@code namePrefix} runs with every container ready. */
   public PodStatus untilPodReady(KubeApi api, String namespace, String namePrefix, Duration timeout) {
+    return untilPodReady(api, namespace, namePrefix, Instant.MIN, timeout);
+  }
+
+  /**
+   * Waits until a pod whose name starts with {@code namePrefix} runs with every container ready
+   * and started at or after {@code startedSince} (not the status stored before a {@code down}).
+   */
+  public PodStatus untilPodReady(KubeApi api, String namespace, String namePrefix, Instant startedSince, Duration timeout) {
     AtomicReference<List<PodStatus>> last = new AtomicReference<>(List.of());
     poll(timeout, () -> {
       try {
@@ -50,10 +67,11 @@ public final class KubeWaits {
       } catch (KubeFailure e) {
         return false;
       }
-      return last.get().stream().anyMatch(p -> "Running".equals(p.phase()) && p.allContainersReady());
+      return last.get().stream().anyMatch(p -> "Running".equals(p.phase()) && p.allContainersReadySince(startedSince));
     }, () -> "no ready pod " + namespace + "/" + namePrefix + "*"
         + last.get().stream().map(p -> " (" + p.name() + ": " + p.phase() + ")").collect(Collectors.joining()));
-    return last.get().stream().filter(p -> "Running".equals(p.phase()) && p.allContainersReady()).findFirst().orElseThrow();
+    return last.get().stream().filter(p -> "Running".equals(p.phase()) && p.allContainersReadySince(startedSince))
+        .findFirst().orElseThrow();
   }
 
   /**
@@ -74,11 +92,14 @@ public final class KubeWaits {
         + notRunning.get().stream().map(p -> p.name() + " (" + p.phase() + ")").collect(Collectors.joining(", ")));
   }
 
-  private static String describe(List<NodeStatus> nodes, int count) {
-    long ready = nodes.stream().filter(NodeStatus::ready).count();
+  private static String describe(List<NodeStatus> nodes, int count, Instant since) {
+    long ready = nodes.stream().filter(n -> n.readySince(since)).count();
     String notReady = nodes.stream().filter(n -> !n.ready()).map(NodeStatus::name).collect(Collectors.joining(", "));
+    String stale = nodes.stream().filter(n -> n.ready() && !n.readySince(since)).map(NodeStatus::name)
+        .collect(Collectors.joining(", "));
     return ready + " of " + count + " nodes Ready"
         + (notReady.isEmpty() ? "" : " (not Ready: " + notReady + ")")
+        + (stale.isEmpty() ? "" : " (no report from kubelet since the bring-up began: " + stale + ")")
         + (nodes.size() < count ? " (" + nodes.size() + " registered)" : "");
   }
 

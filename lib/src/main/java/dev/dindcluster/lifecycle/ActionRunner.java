@@ -12,6 +12,7 @@ public final class ActionRunner {
   private ActionRunner() {}
 
   public static void run(ClusterSession session, List<Action> actions) {
+    session.markStarted();
     Progress progress = session.progress();
     Thread hook = new Thread(() -> {
       if (session.finished()) {

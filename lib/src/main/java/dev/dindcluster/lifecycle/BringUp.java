@@ -267,9 +267,10 @@ final class BringUp {
       try (KubeApi api = s.kubeApi()) {
         KubeWaits waits = new KubeWaits(s.clock(), s.sleeper(), Duration.ofMillis(500));
         waits.untilReadyz(api, s.options().readyTimeout());
-        waits.untilNodesReady(api, s.plan().nodes().size(), s.options().readyTimeout());
+        // Reported since this run began: a restore starts from the statuses stored before `down`.
+        waits.untilNodesReady(api, s.plan().nodes().size(), s.startedAt(), s.options().readyTimeout());
         // Cluster DNS is part of a usable cluster; a failure here names the pod's phase.
-        waits.untilPodReady(api, "kube-system", dnsPodPrefix(s), s.options().readyTimeout());
+        waits.untilPodReady(api, "kube-system", dnsPodPrefix(s), s.startedAt(), s.options().readyTimeout());
       }
     });
   }

@@ -77,6 +77,18 @@ public final class ClusterSession {
     return this;
   }
 
+  private volatile java.time.Instant startedAt;
+
+  /** Called when the actions begin: what the cluster reports from now on is this run's doing. */
+  void markStarted() {
+    startedAt = clock.instant();
+  }
+
+  /** When this run's actions began (the earliest instant when they have not begun). */
+  public java.time.Instant startedAt() {
+    return startedAt == null ? java.time.Instant.MIN : startedAt;
+  }
+
   public java.time.Clock clock() { return clock; }
   public dev.dindcluster.kube.Sleeper sleeper() { return sleeper; }
   public java.util.random.RandomGenerator random() { return random; }

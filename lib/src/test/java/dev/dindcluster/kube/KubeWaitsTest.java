@@ -91,4 +91,39 @@ class KubeWaitsTest {
       @Override public boolean readyz() { return false; }
     }, Duration.ofSeconds(2))).hasMessage("timed out after 2s: the API server's /readyz did not answer ok");
   }
+
+  @Test
+  void aReadyConditionFromBeforeTheRunIsNotEnough() {
+    Instant began = now.plusMillis(1500);
+    NodeStatus stale = new NodeStatus("kube-node-1", true, List.of(), "10.192.0.3", "v1.20.2", now);
+    NodeStatus reported = new NodeStatus("kube-node-1", true, List.of(), "10.192.0.3", "v1.20.2", now.plusSeconds(3));
+    NodeStatus master = new NodeStatus("kube-master", true, List.of(), "10.192.0.2", "v1.20.2", now.plusSeconds(1));
+    // The master's heartbeat is within the second the run began (the API keeps whole seconds).
+    ScriptedApi api = new ScriptedApi().then(List.of(master, stale)).then(List.of(master, stale)).then(List.of(master, reported));
+    List<NodeStatus> nodes = waits.untilNodesReady(api, 2, began, Duration.ofMinutes(1));
+    assertThat(nodes).contains(reported);
+    assertThat(slept).hasSize(2);
+
+    ScriptedApi never = new ScriptedApi().then(List.of(master, stale));
+    assertThatThrownBy(() -> waits.untilNodesReady(never, 2, began, Duration.ofSeconds(2)))
+        .hasMessage("timed out after 2s: 1 of 2 nodes Ready (no report from kubelet since the bring-up began: kube-node-1)");
+  }
+
+  @Test
+  void aPodReadyBeforeTheRunMustHaveStartedAgain() {
+    Instant began = now.plusSeconds(5);
+    PodStatus old = new PodStatus("kube-system", "cluster-dns-1", "n", "Running", null,
+        List.of(new PodStatus.Container("dns", "img", true, 0, now)));
+    PodStatus restarted = new PodStatus("kube-system", "cluster-dns-1", "n", "Running", null,
+        List.of(new PodStatus.Container("dns", "img", true, 1, began.plusSeconds(2))));
+    Deque<List<PodStatus>> podAnswers = new ArrayDeque<>(List.of(List.of(old), List.of(old), List.of(restarted)));
+    ScriptedApi api = new ScriptedApi() {
+      @Override public List<PodStatus> pods(String namespace) {
+        return podAnswers.size() > 1 ? podAnswers.poll() : podAnswers.peek();
+      }
+    };
+    assertThat(waits.untilPodReady(api, "kube-system", "cluster-dns-", began, Duration.ofMinutes(1))).isEqualTo(restarted);
+    assertThat(slept).hasSize(2);
+    assertThat(old.allContainersReadySince(Instant.MIN)).isTrue();
+  }
 }

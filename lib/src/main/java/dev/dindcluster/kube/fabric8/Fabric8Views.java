@@ -9,6 +9,9 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeAddress;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +38,10 @@ final class Fabric8Views {
         .map(NodeAddress::getAddress)
         .findFirst().orElse(null);
     String kubelet = status == null || status.getNodeInfo() == null ? null : status.getNodeInfo().getKubeletVersion();
-    return new NodeStatus(node.getMetadata().getName(), ready, roles, internalIp, kubelet);
+    Instant heartbeat = status == null || status.getConditions() == null ? null : status.getConditions().stream()
+        .filter(c -> "Ready".equals(c.getType()))
+        .findFirst().map(c -> instant(c.getLastHeartbeatTime())).orElse(null);
+    return new NodeStatus(node.getMetadata().getName(), ready, roles, internalIp, kubelet, heartbeat);
   }
 
   static PodStatus pod(Pod pod) {
@@ -48,11 +54,26 @@ final class Fabric8Views {
           Optional<ContainerStatus> s = statuses.stream().filter(cs -> c.getName().equals(cs.getName())).findFirst();
           return new PodStatus.Container(c.getName(), c.getImage(),
               s.map(cs -> Boolean.TRUE.equals(cs.getReady())).orElse(false),
-              s.map(cs -> cs.getRestartCount() == null ? 0 : cs.getRestartCount()).orElse(0));
+              s.map(cs -> cs.getRestartCount() == null ? 0 : cs.getRestartCount()).orElse(0),
+              s.map(ContainerStatus::getState)
+                  .map(state -> state.getRunning() == null ? null : instant(state.getRunning().getStartedAt()))
+                  .orElse(null));
         })
         .collect(Collectors.toList());
     return new PodStatus(pod.getMetadata().getNamespace(), pod.getMetadata().getName(), pod.getSpec().getNodeName(),
         status == null ? null : status.getPhase(), status == null ? null : status.getPodIP(), containers);
+  }
+
+  /** An RFC 3339 time as the API writes it, or null when absent or unreadable. */
+  static Instant instant(String time) {
+    if (time == null || time.isBlank()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(time).toInstant();
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   static EventInfo event(Event event) {

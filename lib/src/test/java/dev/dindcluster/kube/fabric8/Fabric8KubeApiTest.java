@@ -32,7 +32,7 @@ class Fabric8KubeApiTest {
     client.nodes().resource(node("kube-node-1", "False", false)).create();
     List<NodeStatus> nodes = api().nodes();
     assertThat(nodes).containsExactly(
-        new NodeStatus("kube-master", true, List.of("master"), "10.192.0.2", "v1.20.2"),
+        new NodeStatus("kube-master", true, List.of("master"), "10.192.0.2", "v1.20.2", java.time.Instant.parse("2021-01-01T10:00:05Z")),
         new NodeStatus("kube-node-1", false, List.of(), "10.192.0.2", "v1.20.2"));
   }
 
@@ -69,7 +69,9 @@ class Fabric8KubeApiTest {
         .addNewContainer().withName("sidecar").withImage("busybox").endContainer()
         .endSpec()
         .withNewStatus().withPhase("Running").withPodIP("10.244.2.5")
-        .addNewContainerStatus().withName("kube-proxy").withReady(true).withRestartCount(2).endContainerStatus()
+        .addNewContainerStatus().withName("kube-proxy").withReady(true).withRestartCount(2)
+        .withNewState().withNewRunning().withStartedAt("2021-01-01T10:00:07Z").endRunning().endState()
+        .endContainerStatus()
         .endStatus()
         .build()).create();
     client.pods().inNamespace("default").resource(new PodBuilder()
@@ -79,7 +81,8 @@ class Fabric8KubeApiTest {
 
     assertThat(api().pods("kube-system")).containsExactly(new PodStatus("kube-system", "kube-proxy-abc",
         "kube-node-1", "Running", "10.244.2.5", List.of(
-            new PodStatus.Container("kube-proxy", "dind-cluster.local/kube-proxy:v1.20.2", true, 2),
+            new PodStatus.Container("kube-proxy", "dind-cluster.local/kube-proxy:v1.20.2", true, 2,
+                java.time.Instant.parse("2021-01-01T10:00:07Z")),
             new PodStatus.Container("sidecar", "busybox", false, 0))));
     assertThat(api().pods(null)).extracting(PodStatus::name).contains("kube-proxy-abc", "pending");
     assertThat(api().pods("default").get(0).nodeName()).isNull();
@@ -101,7 +104,8 @@ class Fabric8KubeApiTest {
       builder.editMetadata().addToLabels("node-role.kubernetes.io/master", "").endMetadata();
     }
     return builder.withNewStatus()
-        .addNewCondition().withType("Ready").withStatus(ready).endCondition()
+        .addNewCondition().withType("Ready").withStatus(ready).withLastHeartbeatTime(master ? "2021-01-01T10:00:05Z" : null)
+        .endCondition()
         .addNewAddress().withType("InternalIP").withAddress("10.192.0.2").endAddress()
         .withNewNodeInfo().withKubeletVersion("v1.20.2").endNodeInfo()
         .endStatus().build();
