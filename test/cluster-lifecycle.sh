@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end: the original's test-cluster scenario on the real engine, for both offline CNIs.
 #   up -> 3 nodes Ready -> a pod on each worker, pods ping each other across nodes, DNS answers
+#   -> (ptp pass) zones, a node label and a taint registered at join; a zone-spread deployment 1 + 1
 #   -> dump | split-dump has the expected files -> down -> up (restore) -> Ready -> clean
 #   -> nothing labelled as ours is left, and decoys made by the test are untouched.
 # On failure the cluster state is printed as a dump64 blob (as CI users would) and cleaned up.
@@ -70,6 +71,45 @@ check_pods_talk() {
   log "  ok: $ip1 ($node1) <-> $ip2 ($node2), DNS resolves kubernetes.default and, forwarded, kube-master$suffix"
 }
 
+check_topology() {
+  log "zones, labels and taints registered at join; a zone-spread deployment"
+  local zone
+  for n in "kube-master$suffix:zone-a" "kube-node-1$suffix:zone-a" "kube-node-2$suffix:zone-b"; do
+    zone=$(k get node "${n%%:*}" -o jsonpath='{.metadata.labels.topology\.kubernetes\.io/zone}')
+    [ "$zone" = "${n##*:}" ] || fail "${n%%:*} is in zone '$zone', not ${n##*:}"
+    [ "$(k get node "${n%%:*}" -o jsonpath='{.metadata.labels.failure-domain\.beta\.kubernetes\.io/region}')" = dind ] \
+      || fail "${n%%:*} has no beta region label"
+  done
+  [ "$(k get node "kube-node-2$suffix" -o jsonpath='{.metadata.labels.example\.com/disk}')" = ssd ] \
+    || fail "kube-node-2 lacks example.com/disk=ssd: $(k get node "kube-node-2$suffix" --show-labels)"
+  k get node "kube-node-1$suffix" -o jsonpath='{range .spec.taints[*]}{.key}={.value}:{.effect}{"\n"}{end}' \
+    | grep -qx 'dedicated=batch:PreferNoSchedule' || fail "kube-node-1 lacks the taint dedicated=batch:PreferNoSchedule"
+  k get node "kube-master$suffix" -o jsonpath='{range .spec.taints[*]}{.key}:{.effect}{"\n"}{end}' \
+    | grep -qx 'node-role.kubernetes.io/master:NoSchedule' || fail "the master lost kubeadm's taint"
+  k apply -f - >/dev/null <<YAML
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: spread}
+spec:
+  replicas: 2
+  selector: {matchLabels: {app: spread}}
+  template:
+    metadata: {labels: {app: spread}}
+    spec:
+      topologySpreadConstraints:
+      - {maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: spread}}}
+      containers:
+      - {name: c, image: $POD_IMAGE, imagePullPolicy: Never, command: [sleep, "3600"]}
+YAML
+  wait_for 120 "spread pods Running" sh -c "[ \$($KUBECTL --context $context get pods -l app=spread --no-headers | grep -c Running) -eq 2 ]"
+  local zones
+  zones=$(for node in $(k get pods -l app=spread -o jsonpath='{.items[*].spec.nodeName}'); do
+    k get node "$node" -o jsonpath='{.metadata.labels.topology\.kubernetes\.io/zone}{"\n"}'; done | sort | tr '\n' ' ')
+  [ "$zones" = "zone-a zone-b " ] || fail "the spread deployment landed in zones '$zones', not one in each"
+  k delete deployment spread --wait=false >/dev/null
+  log "  ok: master/node-1 zone-a, node-2 zone-b, label and taint registered, spread 1 + 1"
+}
+
 check_dump() {
   log "dump | split-dump"
   local out="$workdir/dump"
@@ -84,9 +124,21 @@ check_dump() {
   log "  ok: $(ls "$out" | wc -l) sections"
 }
 
+# A bad topology value stops before anything exists.
+if DIND_NODE_TAINTS="kube-node-1:dedicated=batch:Sometimes" CLUSTER_ID=3 $DIND up >/dev/null 2>"$workdir/bad.err"; then
+  fail "up accepted DIND_NODE_TAINTS with effect Sometimes"
+else
+  [ $? -eq 2 ] || fail "up with a bad taint did not exit 2: $(cat "$workdir/bad.err")"
+fi
+grep -q "Sometimes" "$workdir/bad.err" || fail "the error does not quote the bad taint: $(cat "$workdir/bad.err")"
+[ "$(count_labelled ps dev.dindcluster.cluster=cluster-3)$(count_labelled volume dev.dindcluster.cluster=cluster-3)" = 00 ] \
+  || fail "a bad taint left resources"
+
 for cni in $CNIS; do
   if [ "$cni" = bridge ]; then current_env=(); suffix=""; context=dind; label=mirantis.kubeadm_dind_cluster_runtime
-  else current_env=(CLUSTER_ID=3); suffix="-cluster-3"; context=dind-cluster-3; label=cluster-3; fi
+  else current_env=(CLUSTER_ID=3 DIND_ZONES=zone-a,zone-b "DIND_NODE_LABELS=kube-node-2:example.com/disk=ssd"
+         "DIND_NODE_TAINTS=kube-node-1:dedicated=batch:PreferNoSchedule")
+       suffix="-cluster-3"; context=dind-cluster-3; label=cluster-3; fi
   current_env+=(CNI_PLUGIN="$cni")
   export "${current_env[@]}"
   service_ip=10.96.0.1; dns_ip=10.96.0.10
@@ -106,6 +158,7 @@ for cni in $CNIS; do
 
   dind copy-image "$POD_IMAGE" -q >/dev/null
   check_pods_talk
+  [ -n "${DIND_ZONES:-}" ] && check_topology
   check_dump
 
   dind down -q
@@ -121,7 +174,7 @@ for cni in $CNIS; do
     [ "$(count_labelled $kind "$ours")" -eq 0 ] || fail "clean left $kind resources labelled $ours"
   done
   k config get-contexts -o name 2>/dev/null | grep -qx "$context" && fail "clean left context $context"
-  unset CLUSTER_ID CNI_PLUGIN
+  unset CLUSTER_ID CNI_PLUGIN DIND_ZONES DIND_NODE_LABELS DIND_NODE_TAINTS
 done
 
 [ "$(count_labelled ps "$decoy_label")" -eq 1 ] || fail "the decoy container was touched"

@@ -466,6 +466,48 @@ public final class DindCluster implements AutoCloseable {
     }
 
     /**
+     * DIND_ZONES: workers round-robin over these zones (the first worker in the first), the master
+     * in the first; kubelet registers the {@code topology.kubernetes.io} and
+     * {@code failure-domain.beta.kubernetes.io} zone and region labels when the node joins.
+     *
+     * @param zones zone names (label values)
+     * @return this builder
+     */
+    public Builder zones(String... zones) {
+      return set("DIND_ZONES", String.join(",", zones));
+    }
+
+    /**
+     * Adds a label kubelet registers the node with (DIND_NODE_LABELS).
+     *
+     * @param node {@code kube-master}, {@code kube-node-N} or a full node name
+     * @param key a label key; {@code kubernetes.io} keys only where kubelet may set them
+     * @param value a label value
+     * @return this builder
+     */
+    public Builder nodeLabel(String node, String key, String value) {
+      return append("DIND_NODE_LABELS", node + ":" + key + "=" + value);
+    }
+
+    /**
+     * Adds a taint kubelet registers the node with (DIND_NODE_TAINTS); the master keeps kubeadm's own.
+     *
+     * @param node {@code kube-master}, {@code kube-node-N} or a full node name
+     * @param key the taint's key
+     * @param value the taint's value, empty for none
+     * @param effect {@code NoSchedule}, {@code PreferNoSchedule} or {@code NoExecute}
+     * @return this builder
+     */
+    public Builder nodeTaint(String node, String key, String value, String effect) {
+      return append("DIND_NODE_TAINTS", node + ":" + key + (value.isEmpty() ? "" : "=" + value) + ":" + effect);
+    }
+
+    private Builder append(String knob, String entry) {
+      String before = explicit.get(knob);
+      return set(knob, before == null || before.isEmpty() ? entry : before + ";" + entry);
+    }
+
+    /**
      * IP_MODE.
      *
      * @param mode {@code ipv4}, {@code ipv6} or {@code dual-stack}

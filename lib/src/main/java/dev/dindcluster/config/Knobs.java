@@ -43,6 +43,10 @@ public final class Knobs {
           k("DIND_CUSTOM_NETWORKS", "empty", "Comma-separated existing Docker networks every node is attached to before it boots (up stops first when one is missing)."),
           // 3.2 cluster shape / images / binaries
           k("NUM_NODES", "2", "Worker nodes, 0 = master only; limited by the networks (252 with a /24 management network)."),
+          k("DIND_ZONES", "empty", "Comma-separated zones: workers round-robin over them (kube-node-1 the first), the master in the first; labels topology.kubernetes.io/zone and /region (1.17+) and failure-domain.beta.kubernetes.io/zone and /region, registered by kubelet at join."),
+          k("DIND_REGION", "dind", "The region label of every node when DIND_ZONES is set."),
+          k("DIND_NODE_LABELS", "empty", "Per-node labels registered at join: NODE:KEY=VALUE[,KEY=VALUE...] entries separated by ';'; NODE is kube-master, kube-node-N or a full node name; kubernetes.io/k8s.io keys only where kubelet may set them."),
+          k("DIND_NODE_TAINTS", "empty", "Per-node taints registered at join: NODE:KEY[=VALUE]:EFFECT[,...] entries separated by ';'; EFFECT is NoSchedule, PreferNoSchedule or NoExecute; the master keeps kubeadm's own taint."),
           ignored("DIND_IMAGE_BASE", "mirantis/kubeadm-dind-cluster", "Ignored with a warning: the node image is pinned by the fixed script (use DIND_IMAGE)."),
           ignored("DIND_COMMIT", "empty", "Ignored with a warning: the node image is pinned by the fixed script (use DIND_IMAGE)."),
           ignored("DIND_K8S_VERSION", "v1.13", "Ignored with a warning: the Kubernetes version is pinned by the fixed script."),

@@ -3,6 +3,7 @@ package dev.dindcluster.lifecycle;
 import dev.dindcluster.k8s.KubeadmApi;
 import dev.dindcluster.k8s.KubernetesVersion;
 import dev.dindcluster.k8s.VersionRules;
+import dev.dindcluster.plan.Taint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +41,9 @@ public final class KubeadmConfig {
       Map<String, String> schedulerExtraArgs,
       String featureGates,
       String kubeletFeatureGates,
-      String criSocket) {}
+      String criSocket,
+      Map<String, String> nodeLabels,
+      List<Taint> nodeTaints) {}
 
   /** What kubeadm join needs to know. */
   public record Join(
@@ -50,7 +53,9 @@ public final class KubeadmConfig {
       String apiServerEndpoint,
       String bootstrapToken,
       String caCertHash,
-      String criSocket) {}
+      String criSocket,
+      Map<String, String> nodeLabels,
+      List<Taint> nodeTaints) {}
 
   /** kubelet's built-in Docker shim (DIND_CRI=docker); any other socket is a remote CRI runtime. */
   public static final String DOCKERSHIM_SOCKET = "/var/run/dockershim.sock";
@@ -94,7 +99,8 @@ public final class KubeadmConfig {
       doc.put("nodeName", in.nodeName());
       doc.put("criSocket", in.criSocket());
     } else {
-      doc.put("nodeRegistration", nodeRegistration(api, in.version(), in.nodeName(), in.nodeIps(), in.criSocket(), true));
+      doc.put("nodeRegistration", nodeRegistration(api, in.version(), in.nodeName(), in.nodeIps(), in.criSocket(), false, true,
+          in.nodeLabels(), in.nodeTaints()));
     }
     return dump(List.of(doc));
   }
@@ -105,7 +111,7 @@ public final class KubeadmConfig {
    * which the node's kubelet drop-in reads last. Empty for 1.11 and later.
    */
   public static Optional<String> legacyKubeletDefaults(KubernetesVersion version, List<String> nodeIps,
-      String dnsServiceIp, String pauseImage) {
+      String dnsServiceIp, String pauseImage, Map<String, String> nodeLabels, List<Taint> nodeTaints) {
     if (version.atLeast(VersionRules.CONFIG_IMAGES_LIST)) {
       return Optional.empty();
     }
@@ -119,6 +125,13 @@ public final class KubeadmConfig {
         "--pod-infra-container-image=" + pauseImage,
         "--eviction-hard=memory.available<0%,nodefs.available<0%,nodefs.inodesFree<0%,imagefs.available<0%",
         "--image-gc-high-threshold=100", "--image-gc-low-threshold=99", "--oom-score-adj=0"));
+    if (!nodeLabels.isEmpty()) {
+      flags.add("--node-labels=" + nodeLabelsFlag(nodeLabels));
+    }
+    if (!nodeTaints.isEmpty()) {
+      // These kubeadms taint the master through the API after init, so only the asked-for ones here.
+      flags.add("--register-with-taints=" + nodeTaints.stream().map(Taint::toString).collect(java.util.stream.Collectors.joining(",")));
+    }
     // The drop-in's --config=/var/lib/kubelet/config.yaml names a file these kubeadms never write.
     return Optional.of("KUBELET_CONFIG_ARGS=\nKUBELET_EXTRA_ARGS=" + String.join(" ", flags) + "\n");
   }
@@ -138,7 +151,8 @@ public final class KubeadmConfig {
       }
     } else {
       doc.put("bootstrapTokens", bootstrapTokens(in));
-      doc.put("nodeRegistration", nodeRegistration(api, in.version(), in.nodeName(), in.nodeIps(), in.criSocket(), in.masterSchedulable()));
+      doc.put("nodeRegistration", nodeRegistration(api, in.version(), in.nodeName(), in.nodeIps(), in.criSocket(), true,
+        in.masterSchedulable(), in.nodeLabels(), in.nodeTaints()));
     }
     clusterFields(api, in, doc);
     doc.put("apiServerCertSANs", in.certSans());
@@ -157,7 +171,8 @@ public final class KubeadmConfig {
   private static Map<String, Object> initConfiguration(KubeadmApi api, Init in) {
     Map<String, Object> doc = header(api, "InitConfiguration");
     doc.put("bootstrapTokens", bootstrapTokens(in));
-    doc.put("nodeRegistration", nodeRegistration(api, in.version(), in.nodeName(), in.nodeIps(), in.criSocket(), in.masterSchedulable()));
+    doc.put("nodeRegistration", nodeRegistration(api, in.version(), in.nodeName(), in.nodeIps(), in.criSocket(), true,
+        in.masterSchedulable(), in.nodeLabels(), in.nodeTaints()));
     doc.put(api == KubeadmApi.V1ALPHA3 ? "apiEndpoint" : "localAPIEndpoint", apiEndpoint(in.advertiseAddress()));
     return doc;
   }
@@ -290,7 +305,7 @@ public final class KubeadmConfig {
   }
 
   private static Map<String, Object> nodeRegistration(KubeadmApi api, KubernetesVersion version, String name,
-      List<String> ips, String criSocket, boolean schedulable) {
+      List<String> ips, String criSocket, boolean master, boolean schedulable, Map<String, String> labels, List<Taint> taints) {
     Map<String, Object> registration = new LinkedHashMap<>();
     registration.put("name", name);
     // kubeadm 1.24+ wants the socket as a URL and warns about a bare path.
@@ -304,12 +319,47 @@ public final class KubeadmConfig {
       kubelet.put("container-runtime", "remote");
       kubelet.put("container-runtime-endpoint", "unix://" + criSocket);
     }
+    if (!labels.isEmpty()) {
+      // Registered by kubelet itself when the node joins (zones, DIND_NODE_LABELS).
+      kubelet.put("node-labels", nodeLabelsFlag(labels));
+    }
     registration.put("kubeletExtraArgs", extraArgs(api, kubelet));
     if (schedulable) {
-      // A master without workers must run pods (the original removed the taint for NUM_NODES=0).
-      registration.put("taints", List.of());
+      // A worker, or a master without workers, which must run pods (the original removed the taint
+      // for NUM_NODES=0): only the taints asked for.
+      registration.put("taints", taints.stream().map(KubeadmConfig::taint).toList());
+    } else if (!taints.isEmpty()) {
+      // Taints given to kubeadm replace its default, so the master keeps its own explicitly.
+      List<Map<String, Object>> all = new ArrayList<>();
+      masterTaintKeys(version).forEach(key -> all.add(taint(new Taint(key, "", "NoSchedule"))));
+      taints.forEach(t -> all.add(taint(t)));
+      registration.put("taints", all);
     }
     return registration;
+  }
+
+  /** The taints kubeadm puts on a control-plane node: "master" until 1.24, both in 1.24, then "control-plane". */
+  static List<String> masterTaintKeys(KubernetesVersion version) {
+    if (!version.atLeast(VersionRules.DOCKERSHIM_REMOVED)) {
+      return List.of("node-role.kubernetes.io/master");
+    }
+    return version.atLeast(VersionRules.DOCKERSHIM_REMOVED + 1)
+        ? List.of("node-role.kubernetes.io/control-plane")
+        : List.of("node-role.kubernetes.io/master", "node-role.kubernetes.io/control-plane");
+  }
+
+  private static Map<String, Object> taint(Taint t) {
+    Map<String, Object> taint = new LinkedHashMap<>();
+    taint.put("key", t.key());
+    if (!t.value().isEmpty()) {
+      taint.put("value", t.value());
+    }
+    taint.put("effect", t.effect());
+    return taint;
+  }
+
+  private static String nodeLabelsFlag(Map<String, String> labels) {
+    return labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(","));
   }
 
   private static Map<String, Object> component(KubeadmApi api, Map<String, String> args) {

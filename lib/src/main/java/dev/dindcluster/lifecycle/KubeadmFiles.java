@@ -35,20 +35,20 @@ public final class KubeadmFiles {
         plan.options().apiserverExtraArgs(), plan.options().controllerManagerExtraArgs(),
         plan.options().schedulerExtraArgs(), plan.options().featureGates() == null ? "none" : plan.options().featureGates(),
         plan.options().kubeletFeatureGates() == null ? "none" : plan.options().kubeletFeatureGates(),
-        plan.options().criSocket());
+        plan.options().criSocket(), master.labels(), master.taints());
   }
 
   /** kubeadm join's inputs for one worker of this plan. */
   public static KubeadmConfig.Join joinInputs(ClusterPlan plan, NodePlan node, String bootstrapToken, String caCertHash) {
     return new KubeadmConfig.Join(plan.version(), node.name(), node.ips().stream().map(Object::toString).toList(),
         KubeadmConfig.hostPort(plan.advertiseAddress().toString(), ClusterPlan.INTERNAL_APISERVER_PORT), bootstrapToken, caCertHash,
-        plan.options().criSocket());
+        plan.options().criSocket(), node.labels(), node.taints());
   }
 
   /** /etc/default/kubelet for kubeadms before 1.11; empty for later ones. */
   public static Optional<String> legacyKubeletDefaults(ClusterPlan plan, NodePlan node) {
     return KubeadmConfig.legacyKubeletDefaults(plan.version(), node.ips().stream().map(Object::toString).toList(),
-        plan.dnsServiceIp().toString(), plan.pauseImage().nodeRef());
+        plan.dnsServiceIp().toString(), plan.pauseImage().nodeRef(), node.labels(), node.taints());
   }
 
   /** Every file up writes for kubeadm, each under a comment naming the node and path. */

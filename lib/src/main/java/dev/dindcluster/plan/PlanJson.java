@@ -77,6 +77,9 @@ public final class PlanJson {
     map.put("ips", strings(node.ips()));
     map.put("podCidrs", strings(node.podCidrs()));
     map.put("volume", node.volume());
+    map.put("zone", node.zone().orElse(null));
+    map.put("labels", node.labels());
+    map.put("taints", node.taints().stream().map(Taint::toString).toList());
     return map;
   }
 

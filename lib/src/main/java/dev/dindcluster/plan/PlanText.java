@@ -29,6 +29,14 @@ public final class PlanText {
     for (NodePlan node : plan.nodes()) {
       out.append(String.format("    %-8s %s  ip %s  pods %s  volume %s%n", node.role().jsonName, node.name(),
           join(node.ips()), join(node.podCidrs()), node.volume()));
+      if (!node.labels().isEmpty() || !node.taints().isEmpty()) {
+        out.append("             ").append(node.zone().map(z -> "zone " + z + "  ").orElse(""))
+            .append(node.labels().isEmpty() ? "" : "labels " + node.labels().entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(",")))
+            .append(node.taints().isEmpty() ? "" : (node.labels().isEmpty() ? "" : "  ") + "taints " + node.taints().stream()
+                .map(Taint::toString).collect(java.util.stream.Collectors.joining(",")))
+            .append('\n');
+      }
     }
     out.append("  pod network: ").append(join(plan.podNetworkCidrs())).append('\n');
     out.append("  services: ").append(plan.serviceCidr()).append(" (DNS ").append(plan.dnsServiceIp()).append(")\n");

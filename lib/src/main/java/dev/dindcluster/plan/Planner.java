@@ -73,6 +73,8 @@ public final class Planner {
       nat64 = Nat64Rules.resolve(s, forNat64.clusterId(), v6, forNat64.naming(), findings);
     }
     ClusterOptions options = OptionRules.options(s, mode, aaaa, release, findings);
+    List<TopologyRules.NodeTopology> topology = identity == null || numNodes == null ? null
+        : TopologyRules.resolve(s, version, identity.naming(), nodeNames(identity.naming(), numNodes), findings);
     findings.throwIfProblems();
 
     ClusterNaming naming = identity.naming();
@@ -83,7 +85,7 @@ public final class Planner {
       List<IpAddress> ips = mgmt.stream().map(c -> c.addressAt(nodeId + 1)).toList();
       List<Cidr> podCidrs = pods.stream().map(c -> PodCidrs.forNode(c, nodeId)).toList();
       nodes.add(new NodePlan(name, worker == 0 ? NodePlan.Role.MASTER : NodePlan.Role.WORKER,
-          nodeId, ips, podCidrs, naming.volumeName(name)));
+          nodeId, ips, podCidrs, naming.volumeName(name), topology.get(worker).labels(), topology.get(worker).taints()));
     }
     IpFamily serviceFamily = service.family();
     // kubeadm advertises the master's address of the service family (dual-stack: v6 by default).
@@ -111,6 +113,15 @@ public final class Planner {
         nat64,
         options,
         findings.warnings());
+  }
+
+  private static List<String> nodeNames(ClusterNaming naming, int workers) {
+    List<String> names = new ArrayList<>();
+    names.add(naming.masterName());
+    for (int worker = 1; worker <= workers; worker++) {
+      names.add(naming.workerName(worker));
+    }
+    return names;
   }
 
   /**

@@ -51,6 +51,22 @@ class DindClusterTest {
   }
 
   @Test
+  void zonesLabelsAndTaintsAreBuilderOptions() {
+    DindCluster cluster = DindCluster.builder().adapters(fakes(new FakeNodeRuntime()), () -> 1).numNodes(3)
+        .zones("a", "b").nodeLabel("kube-node-1", "example.com/disk", "ssd").nodeLabel("kube-node-2", "tier", "db")
+        .nodeTaint("kube-node-3", "dedicated", "db", "NoSchedule").quiet().build();
+    String kubeadm = cluster.kubeadmConfig();
+    assertThat(kubeadm).contains("node-labels: example.com/disk=ssd,failure-domain.beta.kubernetes.io/region=dind,"
+        + "failure-domain.beta.kubernetes.io/zone=a,topology.kubernetes.io/region=dind,topology.kubernetes.io/zone=a")
+        .contains("node-labels: failure-domain.beta.kubernetes.io/region=dind,failure-domain.beta.kubernetes.io/zone=b,"
+            + "tier=db,topology.kubernetes.io/region=dind,topology.kubernetes.io/zone=b")
+        .contains("key: dedicated");
+    assertThatThrownBy(() -> DindCluster.builder().adapters(fakes(new FakeNodeRuntime()), () -> 1)
+        .nodeTaint("kube-node-1", "x", "", "Sometimes").build())
+        .isInstanceOf(InvalidConfigException.class).hasMessageContaining("DIND_NODE_TAINTS");
+  }
+
+  @Test
   void nodesAndExecWorkOnTheRunningContainersAndNameBadNodes() {
     FakeNodeRuntime runtime = new FakeNodeRuntime().addImage("dind-cluster/node:v1.20.2", Map.of())
         .onExec((container, request) -> new ExecResult(0, container + ":" + String.join(" ", request.command()), ""));

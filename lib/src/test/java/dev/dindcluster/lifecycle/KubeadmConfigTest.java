@@ -37,7 +37,9 @@ class KubeadmConfigTest {
         Map.of(),
         "none",
         dualStack ? "none" : "CPUManager=true,RotateKubeletServerCertificate=false",
-        criSocket);
+        criSocket,
+        Map.of(),
+        List.of());
   }
 
   @SuppressWarnings("unchecked")
@@ -88,7 +90,7 @@ class KubeadmConfigTest {
   void joinConfigPinsTheCaHash() {
     String yaml = KubeadmConfig.join(new KubeadmConfig.Join(V1_20,
         "kube-node-1", List.of("fd00:20::3"), "[fd00:20::2]:6443", "abcdef.0123456789abcdef", "sha256:00ff",
-        KubeadmConfig.DOCKERSHIM_SOCKET));
+        KubeadmConfig.DOCKERSHIM_SOCKET, Map.of(), List.of()));
     Map<String, Object> doc = documents(yaml).get(0);
     Map<String, Object> token = (Map<String, Object>) ((Map<String, Object>) doc.get("discovery")).get("bootstrapToken");
     assertThat(token.get("apiServerEndpoint")).isEqualTo("[fd00:20::2]:6443");
@@ -110,7 +112,8 @@ class KubeadmConfigTest {
     Map<String, Object> initRegistration =
         (Map<String, Object>) documents(KubeadmConfig.init(init(false, false, CONTAINERD))).get(0).get("nodeRegistration");
     Map<String, Object> joinRegistration = (Map<String, Object>) documents(KubeadmConfig.join(new KubeadmConfig.Join(V1_20,
-        "kube-node-1", List.of("10.192.0.3"), "10.192.0.2:6443", "abcdef.0123456789abcdef", "sha256:00ff", CONTAINERD)))
+        "kube-node-1", List.of("10.192.0.3"), "10.192.0.2:6443", "abcdef.0123456789abcdef", "sha256:00ff", CONTAINERD,
+        Map.of(), List.of())))
         .get(0).get("nodeRegistration");
     for (Map<String, Object> registration : List.of(initRegistration, joinRegistration)) {
       assertThat(registration.get("criSocket")).isEqualTo(CONTAINERD);
@@ -132,5 +135,54 @@ class KubeadmConfigTest {
     for (int i = 0; i < 50; i++) {
       assertThat(BootstrapToken.generate(random)).matches("[a-z0-9]{6}\\.[a-z0-9]{16}");
     }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void workersRegisterWithTheirLabelsAndTaints() {
+    Map<String, String> labels = new java.util.LinkedHashMap<>();
+    labels.put("topology.kubernetes.io/zone", "a");
+    labels.put("example.com/disk", "ssd");
+    Map<String, Object> registration = (Map<String, Object>) documents(KubeadmConfig.join(new KubeadmConfig.Join(V1_20,
+        "kube-node-1", List.of("10.192.0.3"), "10.192.0.2:6443", "abcdef.0123456789abcdef", "sha256:00ff",
+        KubeadmConfig.DOCKERSHIM_SOCKET, labels, List.of(new dev.dindcluster.plan.Taint("dedicated", "db", "NoSchedule"),
+            new dev.dindcluster.plan.Taint("spot", "", "PreferNoSchedule"))))).get(0).get("nodeRegistration");
+    assertThat((Map<String, Object>) registration.get("kubeletExtraArgs"))
+        .containsEntry("node-labels", "topology.kubernetes.io/zone=a,example.com/disk=ssd");
+    assertThat((List<Map<String, Object>>) registration.get("taints")).containsExactly(
+        Map.of("key", "dedicated", "value", "db", "effect", "NoSchedule"),
+        Map.of("key", "spot", "effect", "PreferNoSchedule"));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aTaintedMasterKeepsKubeadmsOwnTaint() {
+    KubeadmConfig.Init plain = init(false, false);
+    KubeadmConfig.Init tainted = new KubeadmConfig.Init(plain.version(), plain.imageRepository(), plain.nodeName(),
+        plain.advertiseAddress(), plain.nodeIps(), plain.bootstrapToken(), plain.certSans(), plain.serviceCidr(),
+        plain.podNetworkCidrs(), plain.allocateNodeCidrs(), plain.dnsServiceIp(), false, false, plain.apiServerExtraArgs(),
+        plain.controllerManagerExtraArgs(), plain.schedulerExtraArgs(), plain.featureGates(), plain.kubeletFeatureGates(),
+        plain.criSocket(), Map.of("example.com/rack", "r1"), List.of(new dev.dindcluster.plan.Taint("audit", "", "NoExecute")));
+    Map<String, Object> registration = (Map<String, Object>) documents(KubeadmConfig.init(tainted)).get(0).get("nodeRegistration");
+    assertThat((List<Map<String, Object>>) registration.get("taints")).containsExactly(
+        Map.of("key", "node-role.kubernetes.io/master", "effect", "NoSchedule"),
+        Map.of("key", "audit", "effect", "NoExecute"));
+    assertThat((Map<String, Object>) registration.get("kubeletExtraArgs")).containsEntry("node-labels", "example.com/rack=r1");
+    // Without taints of its own the master's registration leaves kubeadm's default alone.
+    Map<String, Object> untouched = (Map<String, Object>) documents(KubeadmConfig.init(plain)).get(0).get("nodeRegistration");
+    assertThat(untouched).doesNotContainKey("taints");
+    assertThat(KubeadmConfig.masterTaintKeys(dev.dindcluster.k8s.KubernetesVersion.parse("v1.24.0")))
+        .containsExactly("node-role.kubernetes.io/master", "node-role.kubernetes.io/control-plane");
+    assertThat(KubeadmConfig.masterTaintKeys(dev.dindcluster.k8s.KubernetesVersion.parse("v1.30.0")))
+        .containsExactly("node-role.kubernetes.io/control-plane");
+  }
+
+  @Test
+  void kubeadmsBefore111PassLabelsAndTaintsAsKubeletFlags() {
+    String defaults = KubeadmConfig.legacyKubeletDefaults(dev.dindcluster.k8s.KubernetesVersion.parse("v1.10.13"),
+        List.of("10.192.0.3"), "10.96.0.10", "dind-cluster.local/pause:3.1", Map.of("topology.kubernetes.io/zone", "b"),
+        List.of(new dev.dindcluster.plan.Taint("dedicated", "db", "NoSchedule"))).orElseThrow();
+    assertThat(defaults).contains(" --node-labels=topology.kubernetes.io/zone=b")
+        .contains(" --register-with-taints=dedicated=db:NoSchedule");
   }
 }
