@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end: the original's test-cluster scenario on the real engine, for both offline CNIs.
 #   up -> 3 nodes Ready -> a pod on each worker, pods ping each other across nodes, DNS answers
-#   -> (ptp pass) zones, a node label and a taint registered at join; a zone-spread deployment 1 + 1
+#   -> (ptp pass) zones, a node label and a taint registered at join; a zone-spread deployment 1 + 1;
+#      a StatefulSet's claims bound to local volumes on each pod's node, data kept across pod
+#      deletion and down/up, a deleted claim's directory removed
 #   -> dump | split-dump has the expected files -> down -> up (restore) -> Ready -> clean
 #   -> nothing labelled as ours is left, and decoys made by the test are untouched.
 # On failure the cluster state is printed as a dump64 blob (as CI users would) and cleaned up.
@@ -110,6 +112,74 @@ YAML
   log "  ok: master/node-1 zone-a, node-2 zone-b, label and taint registered, spread 1 + 1"
 }
 
+db_ids() { # the id each db pod wrote into its volume, in pod order
+  local p
+  for p in db-0 db-1; do k exec "$p" -- cat /data/id; done | tr '\n' ' '
+}
+
+check_local_volumes() {
+  log "local persistent volumes: a StatefulSet spread over the zones"
+  local t0=$SECONDS
+  k apply -f - >/dev/null <<YAML
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: db}
+spec:
+  serviceName: db
+  replicas: 2
+  podManagementPolicy: Parallel
+  selector: {matchLabels: {app: db}}
+  template:
+    metadata: {labels: {app: db}}
+    spec:
+      terminationGracePeriodSeconds: 1
+      topologySpreadConstraints:
+      - {maxSkew: 1, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: DoNotSchedule, labelSelector: {matchLabels: {app: db}}}
+      containers:
+      - name: c
+        image: $POD_IMAGE
+        imagePullPolicy: Never
+        command: [sh, -c, '[ -s /data/id ] || echo "\$(hostname)-\$RANDOM\$RANDOM" > /data/id; sleep 3600']
+        volumeMounts: [{name: data, mountPath: /data}]
+  volumeClaimTemplates:
+  - metadata: {name: data}
+    spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 100Mi}}}
+YAML
+  wait_for 180 "db pods Running" sh -c "[ \$($KUBECTL --context $context get pods -l app=db --no-headers | grep -c Running) -eq 2 ]"
+  local running=$((SECONDS - t0)) p node pv pv_node zones=""
+  for p in 0 1; do
+    node=$(k get pod "db-$p" -o jsonpath='{.spec.nodeName}')
+    pv=$(k get pvc "data-db-$p" -o jsonpath='{.spec.volumeName}')
+    [ "$(k get pvc "data-db-$p" -o jsonpath='{.status.phase}')" = Bound ] || fail "claim data-db-$p is not Bound"
+    pv_node=$(k get pv "$pv" -o jsonpath='{.spec.nodeAffinity.required.nodeSelectorTerms[0].matchExpressions[0].values[0]}')
+    [ "$pv_node" = "$node" ] || fail "volume $pv of db-$p is on $pv_node, the pod on $node"
+    docker exec "$node" test -d "/var/lib/dind-local-volumes/$pv" || fail "no directory for $pv on $node"
+    zones+="$(k get node "$node" -o jsonpath='{.metadata.labels.topology\.kubernetes\.io/zone}')"$'\n'
+  done
+  zones=$(printf '%s' "$zones" | sort | tr '\n' ' ')
+  [ "$zones" = "zone-a zone-b " ] && [ "$(k get storageclass standard -o jsonpath='{.provisioner}')" = dev.dindcluster/local ] \
+    || fail "db pods in zones '$zones' (want zone-a zone-b), or no standard class"
+  db_before=$(db_ids)
+  t0=$SECONDS
+  k delete pod db-0 db-1 >/dev/null
+  wait_for 180 "db pods Running again" sh -c "[ \$($KUBECTL --context $context get pods -l app=db --no-headers | grep -c Running) -eq 2 ]"
+  [ "$(db_ids)" = "$db_before" ] || fail "data changed across pod deletion: '$db_before' -> '$(db_ids)'"
+  log "  ok: claims bound on the pods' nodes (zone-a, zone-b) in $running s, data kept across pod deletion ($db_before; back in $((SECONDS - t0)) s)"
+}
+
+check_local_volumes_after_restore() {
+  wait_for 180 "db pods Running after restore" sh -c "[ \$($KUBECTL --context $context get pods -l app=db --no-headers | grep -c Running) -eq 2 ]"
+  [ "$(db_ids)" = "$db_before" ] || fail "data changed across down/up: '$db_before' -> '$(db_ids)'"
+  local pv node
+  pv=$(k get pvc data-db-1 -o jsonpath='{.spec.volumeName}')
+  node=$(k get pod db-1 -o jsonpath='{.spec.nodeName}')
+  k delete statefulset db >/dev/null
+  k delete pvc data-db-1 >/dev/null
+  wait_for 120 "volume $pv deleted with its claim" sh -c "! $KUBECTL --context $context get pv $pv >/dev/null 2>&1"
+  ! docker exec "$node" test -e "/var/lib/dind-local-volumes/$pv" || fail "the directory of deleted volume $pv is still on $node"
+  log "  ok: data kept across down/up; a deleted claim's volume and directory are gone"
+}
+
 check_dump() {
   log "dump | split-dump"
   local out="$workdir/dump"
@@ -149,6 +219,7 @@ for cni in $CNIS; do
   dind up -q >/dev/null
   log "up: $((SECONDS - t0)) s"
   nodes_ready || fail "not 3 Ready nodes after up: $(k get nodes)"
+  $DIND wait --timeout 60 2>/dev/null | grep -q "is ready" || fail "wait did not report the running cluster ready"
   port=$(dind apiserver-port 2>/dev/null)
   [[ "$port" =~ ^[0-9]+$ ]] || fail "apiserver-port printed '$port'"
   k config view --minify -o jsonpath='{.clusters[0].cluster.server}' | grep -q "^https://127.0.0.1:$port$" \
@@ -158,16 +229,19 @@ for cni in $CNIS; do
 
   dind copy-image "$POD_IMAGE" -q >/dev/null
   check_pods_talk
-  [ -n "${DIND_ZONES:-}" ] && check_topology
+  if [ -n "${DIND_ZONES:-}" ]; then check_topology; check_local_volumes; fi
   check_dump
 
   dind down -q
   [ "$(count_labelled ps "$ours")" -eq 0 ] || fail "containers left after down"
   [ "$(count_labelled volume "$ours")" -eq 3 ] || fail "down must keep the 3 node volumes"
+  if $DIND wait --timeout 2 >/dev/null 2>"$workdir/wait.err"; then fail "wait said a cluster after down is ready"; else
+    [ $? -eq 4 ] && grep -q "not running" "$workdir/wait.err" || fail "wait after down: not exit 4 naming the master: $(cat "$workdir/wait.err")"; fi
   t0=$SECONDS
   dind up -q >/dev/null
   log "restore up: $((SECONDS - t0)) s"
   nodes_ready || fail "not 3 Ready nodes after restore: $(k get nodes)"
+  if [ -n "${DIND_ZONES:-}" ]; then check_local_volumes_after_restore; fi
 
   dind clean -q
   for kind in ps volume network; do

@@ -4,10 +4,13 @@
 #       sed -n '/^%%% start-base64 %%%$/,/^%%% end-base64 %%%$/p' | sed '1d;$d' | base64 -d | lzma -dc
 #     to exactly F (and to our `dump --from-file F`);
 #  2. a blob made the original's way (`lzma | base64 -w 100` between the markers) splits with our
-#     `split-dump64` into exactly the files the original's awk splitter writes.
+#     `split-dump64` into exactly the files the original's awk splitter writes;
+#  3. `split-dump64 --report` of the original's sample blob writes an index.html that headless
+#     Chromium renders with its nodes, no problem pods and a link to every file (screenshot kept).
 # Runs against the library's classes (no JBang needed). Exits non-zero on any mismatch.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. test/lib.sh
 ROOT=$PWD
 log() { printf '[dump-compat] %s\n' "$*" >&2; }
 
@@ -92,6 +95,18 @@ done
 # The recorded original blob is reproduced exactly by our encoder (same preset, same content).
 ours dump64 --from-file "$WORK/sample.txt" | cmp -s - lib/src/test/resources/vectors/sample-dump64.txt \
   || fail "dump64 of sample-dump.txt differs from the original's sample-dump64.txt"
+
+# 3. The report of the original's sample dump, rendered by Chromium.
+ensure_chromium
+ours split-dump64 --report --output "$WORK/report" lib/src/test/resources/vectors/sample-dump64.txt >"$WORK/report.out" \
+  || fail "split-dump64 --report failed"
+grep -qx "2 nodes, 2 Ready" "$WORK/report.out" || fail "the report summary does not say '2 nodes, 2 Ready': $(cat "$WORK/report.out")"
+dom=$(render_report "$WORK/report/index.html" report-original-sample)
+for want in '<td>kube-master</td><td class="ok">Ready</td>' 'Every pod is Ready and none restarted' \
+    '<a href="nodes.txt">nodes.txt</a>' 'This dump has no events.txt'; do
+  grep -qF "$want" <<<"$dom" || fail "Chromium's rendering of the report lacks: $want"
+done
+log "report of the original's sample: rendered by Chromium, screenshot $ARTIFACTS/report-original-sample.png"
 
 if [ "$failures" -ne 0 ]; then
   log "$failures mismatch(es)"

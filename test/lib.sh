@@ -53,3 +53,28 @@ count_labelled() { # <kind: ps|volume|network> <filter>
     network) docker network ls -q --filter "label=$2" | wc -l ;;
   esac
 }
+
+# Test artifacts (screenshots) a CI job can keep; not in git.
+ARTIFACTS="${TEST_ARTIFACTS:-$ROOT/test-artifacts}"
+
+# Debian's chromium, for rendering dump reports headless.
+ensure_chromium() {
+  command -v chromium >/dev/null 2>&1 && return 0
+  log "installing Debian's chromium (once per machine)"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium >/dev/null 2>&1 \
+    || fail "apt-get install chromium failed"
+}
+
+# render_report <index.html> <name>: the page's DOM as Chromium renders it on stdout, and a
+# screenshot in $ARTIFACTS/<name>.png. Chromium runs in a network namespace of its own with only
+# loopback, so it cannot send a packet anywhere (the page is a local file and loads nothing).
+render_report() {
+  local page=$1 name=$2 flags
+  mkdir -p "$ARTIFACTS"
+  flags=(--headless --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run --disable-background-networking
+         --disable-component-update --disable-sync --disable-default-apps --user-data-dir="$(mktemp -d)")
+  unshare --net chromium "${flags[@]}" --window-size=1280,1600 --screenshot="$ARTIFACTS/$name.png" "file://$page" \
+    >/dev/null 2>&1 || fail "chromium could not screenshot $page"
+  [ -s "$ARTIFACTS/$name.png" ] || fail "chromium wrote no screenshot of $page"
+  unshare --net chromium "${flags[@]}" --dump-dom "file://$page" 2>/dev/null
+}

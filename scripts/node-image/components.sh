@@ -112,6 +112,9 @@ for ref in "${REFS[@]}"; do
       import_dir "${d}" "${ref}" 'ENTRYPOINT ["/pause"]' ;;
     cluster-dns)
       with_binary "${ref}" "${DNS_BIN}" cluster-dns 'ENTRYPOINT ["/usr/local/bin/cluster-dns"]' ;;
+    local-volumes)
+      # Built next to the cluster DNS server (build-k8s-binaries --cluster-dns).
+      with_binary "${ref}" "$(dirname "${DNS_BIN}")/local-volumes" local-volumes 'ENTRYPOINT ["/usr/local/bin/local-volumes"]' ;;
     busybox)
       import_dir "${WORK}/tiny" "${ref}" 'CMD ["sh"]' ;;
     coredns)

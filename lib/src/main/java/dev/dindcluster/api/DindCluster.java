@@ -6,6 +6,7 @@ import dev.dindcluster.config.ConfigSources;
 import dev.dindcluster.config.FixedRelease;
 import dev.dindcluster.config.InvalidConfigException;
 import dev.dindcluster.dump.DumpPrinter;
+import dev.dindcluster.dump.DumpReport;
 import dev.dindcluster.dump.PlainSplitter;
 import dev.dindcluster.lifecycle.Adapters;
 import dev.dindcluster.lifecycle.ApiAccess;
@@ -335,6 +336,21 @@ public final class DindCluster implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the dump into " + dir, e);
     }
+  }
+
+  /**
+   * Writes {@code index.html} into a directory of dump files (from {@link #dump(Path)}, {@code split-dump}
+   * or {@code split-dump64}, also of the original's dumps): the nodes and whether they are Ready, the
+   * pods that are not Ready or restarted with their last log lines and events, the warning events
+   * and a link to every file. What {@code split-dump --report} does.
+   *
+   * @param dir a directory of split dump files
+   * @return the top problems in a few lines of plain text
+   */
+  public static String writeDumpReport(Path dir) {
+    DumpReport report = DumpReport.read(dir);
+    report.writeHtml();
+    return report.summary();
   }
 
   /**

@@ -5,7 +5,8 @@ public enum ExitCode {
   OK(0, "success"),
   FAILURE(1, "the command failed (engine, kubeadm, I/O, not implemented yet)"),
   INVALID_INPUT(2, "invalid input: bad option or knob value; nothing was created"),
-  WRONG_STATE(3, "wrong cluster state: e.g. the cluster is missing, or another run holds it");
+  WRONG_STATE(3, "wrong cluster state: e.g. the cluster is missing, or another run holds it"),
+  TIMED_OUT(4, "timed out: 'wait' gave up before the cluster was ready");
 
   public final int code;
   public final String meaning;

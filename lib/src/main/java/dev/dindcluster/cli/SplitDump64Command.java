@@ -34,13 +34,19 @@ final class SplitDump64Command implements Callable<Integer> {
       description = "Split only the N-th blob of the log (1 = first), straight into the output directory.")
   Integer blob;
 
+  @Option(names = "--report", description = "Also write index.html (nodes, pods not Ready, their logs and events, "
+      + "warning events, every file) next to each blob's files, and print the top problems.")
+  boolean report;
+
   @Override
   public Integer call() throws Exception {
     CliContext context = top.context();
     Dump64Splitter splitter =
         new Dump64Splitter(SplitDumpCommand.Output.outputDir(context, output), blob, context.err());
     try (InputStream in = SplitDumpCommand.Output.open(context, file)) {
-      return SplitDumpCommand.Output.print(context, "split-dump64", splitter.split(in));
+      var split = splitter.split(in);
+      int exit = SplitDumpCommand.Output.print(context, "split-dump64", split);
+      return report ? SplitDumpCommand.Output.report(context, split, exit) : exit;
     }
   }
 }

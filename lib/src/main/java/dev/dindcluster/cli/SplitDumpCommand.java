@@ -1,5 +1,6 @@
 package dev.dindcluster.cli;
 
+import dev.dindcluster.dump.DumpReport;
 import dev.dindcluster.dump.PlainSplitter;
 import dev.dindcluster.dump.SplitReport;
 import dev.dindcluster.dump.WrittenFile;
@@ -33,12 +34,17 @@ final class SplitDumpCommand implements Callable<Integer> {
       description = "Output directory (default: ./cluster-dump).")
   Path output;
 
+  @Option(names = "--report", description = "Also write index.html (nodes, pods not Ready, their logs and events, "
+      + "warning events, every file) next to the files, and print the top problems.")
+  boolean report;
+
   @Override
   public Integer call() throws Exception {
     CliContext context = top.context();
     try (InputStream in = Output.open(context, file)) {
-      var report = PlainSplitter.split(in, Output.outputDir(context, output));
-      return Output.print(context, "split-dump", report);
+      var split = PlainSplitter.split(in, Output.outputDir(context, output));
+      int exit = Output.print(context, "split-dump", split);
+      return report ? Output.report(context, split, exit) : exit;
     }
   }
 
@@ -84,6 +90,25 @@ final class SplitDumpCommand implements Callable<Integer> {
       context.out().flush();
       report.problems().forEach(problem -> context.err().println(command + ": " + problem));
       return report.ok() ? ExitCode.OK.code : ExitCode.FAILURE.code;
+    }
+
+    /** index.html in every directory that received files, and each one's summary on stdout. */
+    static int report(CliContext context, SplitReport split, int exit) {
+      Path base = context.workDir().toAbsolutePath().normalize();
+      var dirs = split.files().stream().map(f -> f.path().getParent()).distinct().sorted().toList();
+      if (dirs.isEmpty()) {
+        context.err().println("no files were split, so there is no report");
+        return exit == ExitCode.OK.code ? ExitCode.FAILURE.code : exit;
+      }
+      for (Path dir : dirs) {
+        DumpReport report = DumpReport.read(dir);
+        Path index = report.writeHtml();
+        context.out().println();
+        context.out().println("report: " + (index.startsWith(base) ? base.relativize(index) : index));
+        context.out().print(report.summary());
+      }
+      context.out().flush();
+      return exit;
     }
 
     private static final class NonClosing extends java.io.FilterInputStream {

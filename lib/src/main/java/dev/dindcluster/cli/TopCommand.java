@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
       CleanCommand.class,
       InitCommand.class,
       JoinCommand.class,
+      WaitCommand.class,
       E2eCommand.class,
       E2eSerialCommand.class,
       DumpCommand.class,

@@ -114,6 +114,7 @@ public final class ClusterLifecycle {
       actions.add(BringUp.joinWorkers(plan.workers(), joinArgs).waiting());
     }
     actions.add(BringUp.deployDns());
+    actions.add(LocalVolumes.deploy());
     actions.add(BringUp.waitReady().waiting());
     if (!plan.options().skipSnapshot()) {
       actions.add(BringUp.markSnapshot());
@@ -160,6 +161,7 @@ public final class ClusterLifecycle {
     actions.add(BringUp.kubeadmInit(initArgs).waiting());
     actions.add(BringUp.writeKubeconfig());
     actions.add(BringUp.deployDns());
+    actions.add(LocalVolumes.deploy());
     return actions;
   }
 

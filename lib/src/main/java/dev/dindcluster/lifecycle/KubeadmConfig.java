@@ -417,7 +417,7 @@ public final class KubeadmConfig {
     return doc;
   }
 
-  private static String dump(List<Map<String, Object>> docs) {
+  static String dump(List<Map<String, Object>> docs) {
     DumperOptions options = new DumperOptions();
     options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
     options.setExplicitStart(false);

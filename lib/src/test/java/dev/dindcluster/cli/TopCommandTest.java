@@ -11,7 +11,7 @@ class TopCommandTest {
   /** The original's command set (spec section 6) plus plan. */
   static final String[] COMMANDS = {
     "up", "reup", "down", "clean", "init", "join", "e2e", "e2e-serial", "dump", "dump64",
-    "split-dump", "split-dump64", "apiserver-port", "copy-image", "plan"
+    "split-dump", "split-dump64", "apiserver-port", "copy-image", "plan", "status", "wait"
   };
 
   @Test
@@ -81,5 +81,12 @@ class TopCommandTest {
     CliHarness.Result result = CliHarness.run(Map.of(), "plan", "--no-such-option");
     assertThat(result.exitCode()).isEqualTo(ExitCode.INVALID_INPUT.code);
     assertThat(result.err()).contains("--no-such-option");
+  }
+
+  @Test
+  void waitRefusesANonPositiveTimeout() {
+    CliHarness.Result result = CliHarness.run(Map.of(), "wait", "--timeout", "0");
+    assertThat(result.exitCode()).isEqualTo(ExitCode.INVALID_INPUT.code);
+    assertThat(result.err()).contains("--timeout '0'");
   }
 }

@@ -14,6 +14,7 @@ public final class FakeKubeApi implements KubeApi {
   public boolean ready = true;
   public boolean closed;
   public final List<PodStatus> pods = new ArrayList<>();
+  public final List<NodeStatus> nodeList = new ArrayList<>();
   public final List<EventInfo> events = new ArrayList<>();
   public final Map<ObjectKind, List<KubeObject>> objects = new EnumMap<>(ObjectKind.class);
   /** Logs by "ns/pod/container" (current) and "ns/pod/container/previous". */
@@ -45,7 +46,7 @@ public final class FakeKubeApi implements KubeApi {
   @Override
   public List<NodeStatus> nodes() {
     check("nodes");
-    return List.of();
+    return List.copyOf(nodeList);
   }
 
   @Override
