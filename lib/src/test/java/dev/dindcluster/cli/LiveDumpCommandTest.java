@@ -138,4 +138,38 @@ class LiveDumpCommandTest {
       }
     }
   }
+
+  @Test
+  void exportLogsWritesTheFilesAndTheReportInOneStep() throws IOException {
+    startNodes();
+    long temporaryBefore = exportTemporaries();
+    assertThat(run("export-logs", "logs")).isZero();
+    Path dir = work.resolve("logs");
+    assertThat(dir.resolve("index.html")).exists();
+    assertThat(Files.readString(dir.resolve("pod-" + plan.master().name() + "-kube-system-kube-proxy-x--kube-proxy.log")))
+        .doesNotContain("0123456789abcdef");
+    String stdout = out.toString(StandardCharsets.UTF_8);
+    assertThat(stdout).contains("logs/nodes.txt").contains("report: logs/index.html").contains("every pod Ready, none restarted");
+    assertThat(exportTemporaries()).as("the temporary plain dump is removed").isEqualTo(temporaryBefore);
+  }
+
+  private static long exportTemporaries() throws IOException {
+    try (var files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return files.filter(p -> p.getFileName().toString().startsWith("dind-cluster-export-")).count();
+    }
+  }
+
+  @Test
+  void listShowsEveryClusterOnTheEngineAndNothingElse() {
+    startNodes();
+    runtime.createVolume("kubeadm-dind-kube-master-other", Map.of(ClusterLabels.CLUSTER, "other", ClusterLabels.CLUSTER_ID, "12"));
+    runtime.run(NodeSpec.builder("unrelated", plan.image()).label("mirantis.kubeadm_dind_cluster_runtime", "").build());
+    assertThat(run("list")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(String.join("\n",
+        "CLUSTER   ID   STATE   NODES         VOLUMES   NETWORK",
+        "other     12   down    0/0 running   1         -",
+        "t-5       -    up      3/3 running   0         -", ""));
+    assertThat(run("list", "--json")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"label\" : \"t-5\"").contains("\"state\" : \"down\"");
+  }
 }
