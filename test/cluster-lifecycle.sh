@@ -5,7 +5,8 @@
 #   -> (ptp pass) zones, a node label and a taint registered at join; a zone-spread deployment 1 + 1;
 #      a StatefulSet's claims bound to local volumes on each pod's node, data kept across pod
 #      deletion and down/up, a deleted claim's directory removed
-#   -> dump | split-dump --report has the expected files, Chromium renders the report
+#   -> export-logs (live dump, split, report) has the expected files, Chromium renders the report;
+#      list shows the cluster up, and down after `down`
 #   -> down -> wait says exit 4 -> up (restore) -> Ready -> clean
 #   -> nothing labelled as ours is left, and decoys made by the test are untouched.
 # On failure the cluster state is printed as a dump64 blob (as CI users would) and cleaned up.
@@ -184,10 +185,9 @@ check_local_volumes_after_restore() {
 }
 
 check_dump() {
-  log "dump | split-dump"
+  log "export-logs (the live dump, split, with its report); list"
   local out="$workdir/dump"
-  $DIND dump 2>/dev/null > "$workdir/dump.txt"
-  $DIND split-dump --report --output "$out" "$workdir/dump.txt" > "$workdir/split.out"
+  $DIND export-logs "$out" 2>/dev/null > "$workdir/split.out"
   for f in "nodes.txt" "psaux-kube-master$suffix.txt" "ip-r-kube-node-1$suffix.txt" "kubectl-all.txt" "describe-all.txt"; do
     [ -s "$out/$f" ] || fail "dump has no (or an empty) $f: $(ls "$out" | head -30)"
   done
@@ -201,7 +201,9 @@ check_dump() {
       '<a href="events.txt">events.txt</a>' '<h2 id="warnings">'; do
     grep -qF "$want" <<<"$dom" || fail "Chromium's rendering of the live report lacks: $want"
   done
-  log "  ok: $(ls "$out" | wc -l) sections; the report renders in Chromium (screenshot $ARTIFACTS/report-live$suffix.png)"
+  $DIND list 2>/dev/null | grep -qE "^$label +3 +up +3/3 running +3 +kubeadm-dind-net$suffix\$" \
+    || fail "list does not show $label up: $($DIND list 2>&1)"
+  log "  ok: $(ls "$out" | wc -l) sections; the report renders in Chromium (screenshot $ARTIFACTS/report-live$suffix.png); list"
 }
 
 # A bad topology value stops before anything exists.
@@ -254,6 +256,7 @@ for cni in $CNIS; do
   dind down -q
   [ "$(count_labelled ps "$ours")" -eq 0 ] || fail "containers left after down"
   [ "$(count_labelled volume "$ours")" -eq 3 ] || fail "down must keep the 3 node volumes"
+  $DIND list --json 2>/dev/null | grep -q '"state" : "down"' || fail "list --json does not show $label down: $($DIND list 2>&1)"
   if $DIND wait --timeout 2 >/dev/null 2>"$workdir/wait.err"; then fail "wait said a cluster after down is ready"; else
     [ $? -eq 4 ] && grep -q "not running" "$workdir/wait.err" || fail "wait after down: not exit 4 naming the master: $(cat "$workdir/wait.err")"; fi
   t0=$SECONDS

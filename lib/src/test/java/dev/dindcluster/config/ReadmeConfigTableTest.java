@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 class ReadmeConfigTableTest {
   @Test
   void readmeTableMatchesTheKnobsInCode() throws Exception {
-    Path readme = Path.of("..", "README.md");
+    Path readme = Path.of("src", "main", "java", "dev", "dindcluster", "config", "README.md");
     String text = Files.readString(readme, StandardCharsets.UTF_8);
     assertThat(text)
-        .as("README's configuration table is generated: run scripts/gen-readme")
+        .as("the configuration reference's table is generated: run scripts/gen-readme")
         .isEqualTo(KnobTable.updated(text));
   }
 
