@@ -9,23 +9,25 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code copy-image IMAGE}: copy a local image into every node's runtime. */
-@Command(name = "copy-image", description = "Copy a local image into every running node's container runtime (no registry needed).")
+/** {@code copy-image IMAGE...}: copy local images into every node's runtime. */
+@Command(name = "copy-image", description = {
+    "Copy local images into every running node's container runtime (no registry needed); several",
+    "images travel as one archive, so the layers they share are copied once."})
 final class CopyImageCommand implements Callable<Integer> {
   @ParentCommand TopCommand top;
   @Mixin ConfigOptions config;
   @Mixin LifecycleOptions options;
 
-  @Parameters(index = "0", paramLabel = "IMAGE", description = "A local image, e.g. my/operator:dev")
-  String image;
+  @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Local images, e.g. my/operator:dev my/webhook:dev")
+  java.util.List<String> images;
 
   @Override
   public Integer call() {
     CliContext context = top.context();
     ClusterPlan plan = ClusterRun.plan(context, config);
     try (NodeRuntime runtime = context.adapters().runtime()) {
-      var nodes = CopyImage.copy(plan, runtime, options.progress(context), image);
-      context.out().println(image + " copied into " + String.join(", ", nodes));
+      var nodes = CopyImage.copyAll(plan, runtime, options.progress(context), images, null);
+      context.out().println(String.join(" ", images) + " copied into " + String.join(", ", nodes));
     }
     return ExitCode.OK.code;
   }

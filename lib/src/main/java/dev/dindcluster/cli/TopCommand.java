@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       JoinCommand.class,
       WaitCommand.class,
       ListCommand.class,
+      CompletionCommand.class,
       E2eCommand.class,
       E2eSerialCommand.class,
       DumpCommand.class,

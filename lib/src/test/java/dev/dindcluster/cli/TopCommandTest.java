@@ -11,7 +11,7 @@ class TopCommandTest {
   /** The original's command set (spec section 6) plus plan. */
   static final String[] COMMANDS = {
     "up", "reup", "down", "clean", "init", "join", "e2e", "e2e-serial", "dump", "dump64",
-    "split-dump", "split-dump64", "apiserver-port", "copy-image", "plan", "status", "wait", "list", "export-logs"
+    "split-dump", "split-dump64", "apiserver-port", "copy-image", "plan", "status", "wait", "list", "export-logs", "completion"
   };
 
   @Test
@@ -88,5 +88,14 @@ class TopCommandTest {
     CliHarness.Result result = CliHarness.run(Map.of(), "wait", "--timeout", "0");
     assertThat(result.exitCode()).isEqualTo(ExitCode.INVALID_INPUT.code);
     assertThat(result.err()).contains("--timeout '0'");
+  }
+
+  @Test
+  void completionPrintsABashScriptForEveryCommand() {
+    CliHarness.Result result = CliHarness.run(Map.of(), "completion", "bash");
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains("complete -F _complete_dind-cluster").contains("export-logs").contains("--num-nodes");
+    assertThat(CliHarness.run(Map.of(), "completion", "fish").exitCode()).isEqualTo(ExitCode.INVALID_INPUT.code);
+    assertThat(CliHarness.run(Map.of(), "completion", "bash", "--name", "a;b").err()).contains("--name 'a;b'");
   }
 }
