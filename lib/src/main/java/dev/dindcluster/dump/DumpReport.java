@@ -131,7 +131,7 @@ public final class DumpReport {
     } else if (warnings.isEmpty()) {
       out.append("no warning events\n");
     } else {
-      out.append(warnings.size()).append(" warning events, latest:\n");
+      out.append(warnings.size()).append(warnings.size() == 1 ? " warning event:\n" : " warning events, latest:\n");
       warnings.subList(Math.max(0, warnings.size() - SUMMARY_ITEMS), warnings.size()).forEach(e -> out.append("  ")
           .append(e.getOrDefault("LAST SEEN", "")).append(' ').append(e.getOrDefault("REASON", "")).append(' ')
           .append(e.getOrDefault("OBJECT", "")).append(": ").append(e.getOrDefault("MESSAGE", "")).append('\n'));

@@ -64,7 +64,8 @@ final class BringUp {
         }
       }
       String addon = labels.get().getOrDefault(DNS_ADDON_LABEL, "none");
-      s.ownDns = addon.equals("none");
+      s.nodeImageLabels = labels.get();
+      s.ownDns = ownDns(labels.get());
       s.progress().detail("cluster DNS: " + (s.ownDns ? "dind-cluster's own (the node image has no DNS add-on image)" : addon));
     });
   }
@@ -276,7 +277,17 @@ final class BringUp {
   }
 
   private static String dnsPodPrefix(ClusterSession s) {
-    return s.ownDns ? "cluster-dns-" : ComponentImages.dnsAddonName(s.plan().version()) + "-";
+    return dnsPodPrefix(s.plan().version(), s.ownDns);
+  }
+
+  /** Whether the cluster runs dind-cluster's own DNS: the node image (its labels) has no DNS add-on image. */
+  static boolean ownDns(java.util.Map<String, String> imageLabels) {
+    return imageLabels.getOrDefault(DNS_ADDON_LABEL, "none").equals("none");
+  }
+
+  /** The name prefix of the cluster DNS pods to wait for. */
+  static String dnsPodPrefix(KubernetesVersion version, boolean ownDns) {
+    return ownDns ? "cluster-dns-" : ComponentImages.dnsAddonName(version) + "-";
   }
 
   static Action markSnapshot() {

@@ -40,6 +40,8 @@ public final class ClusterSession {
   volatile String caCertHash;
   /** The node image has no DNS add-on image: kubeadm's add-on phase is skipped and our own DNS deployed. */
   volatile boolean ownDns = true;
+  /** The node image's labels, as the image check read them (what the image carries: DNS add-on, provisioner). */
+  volatile java.util.Map<String, String> nodeImageLabels = java.util.Map.of();
   volatile KubeconfigEntry adminAccess;
   /** What {@code up} chose (null for other commands). */
   volatile ClusterLifecycle.UpDecision upDecision;

@@ -1,6 +1,5 @@
 package dev.dindcluster.lifecycle;
 
-import dev.dindcluster.k8s.ComponentImages;
 import dev.dindcluster.kube.KubeApi;
 import dev.dindcluster.kube.KubeFailure;
 import dev.dindcluster.kube.KubeWaits;
@@ -84,9 +83,7 @@ public final class ClusterWait {
   }
 
   /** The DNS pods to wait for: dind-cluster's own, unless the node image carries kubeadm's add-on. */
-  static String dnsPodPrefix(ClusterPlan plan, NodeRuntime runtime) {
-    Map<String, String> labels = runtime.imageLabels(plan.image()).orElse(Map.of());
-    String addon = labels.getOrDefault(BringUp.DNS_ADDON_LABEL, "none");
-    return addon.equals("none") ? "cluster-dns-" : ComponentImages.dnsAddonName(plan.version()) + "-";
+  private static String dnsPodPrefix(ClusterPlan plan, NodeRuntime runtime) {
+    return BringUp.dnsPodPrefix(plan.version(), BringUp.ownDns(runtime.imageLabels(plan.image()).orElse(Map.of())));
   }
 }

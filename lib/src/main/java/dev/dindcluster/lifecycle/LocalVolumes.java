@@ -90,7 +90,7 @@ public final class LocalVolumes {
   /** Deploys the provisioner and the classes when the version and node image allow it. */
   static Action deploy() {
     return Action.of("Deploying local persistent volumes", s -> {
-      Optional<String> unavailable = unavailable(s.plan().version(), s.runtime().imageLabels(s.plan().image()).orElse(Map.of()));
+      Optional<String> unavailable = unavailable(s.plan().version(), s.nodeImageLabels);
       if (unavailable.isPresent()) {
         s.progress().detail("no local persistent volumes: " + unavailable.get());
         return;
