@@ -201,6 +201,9 @@ check_dump() {
       '<a href="events.txt">events.txt</a>' '<h2 id="warnings">'; do
     grep -qF "$want" <<<"$dom" || fail "Chromium's rendering of the live report lacks: $want"
   done
+  $DIND kubeconfig --output "$workdir/standalone" 2>/dev/null
+  [ "$(stat -c %a "$workdir/standalone")" = 600 ] && "$KUBECTL" --kubeconfig "$workdir/standalone" get nodes >/dev/null \
+    || fail "the standalone kubeconfig is not 0600 or does not reach the cluster"
   $DIND list 2>/dev/null | grep -qE "^$label +3 +up +3/3 running +3 +kubeadm-dind-net$suffix\$" \
     || fail "list does not show $label up: $($DIND list 2>&1)"
   log "  ok: $(ls "$out" | wc -l) sections; the report renders in Chromium (screenshot $ARTIFACTS/report-live$suffix.png); list"

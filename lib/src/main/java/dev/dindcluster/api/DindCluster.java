@@ -8,6 +8,7 @@ import dev.dindcluster.config.InvalidConfigException;
 import dev.dindcluster.dump.DumpPrinter;
 import dev.dindcluster.dump.DumpReport;
 import dev.dindcluster.dump.PlainSplitter;
+import dev.dindcluster.kube.PrivateFiles;
 import dev.dindcluster.lifecycle.Adapters;
 import dev.dindcluster.lifecycle.ApiAccess;
 import dev.dindcluster.lifecycle.ClusterLifecycle;
@@ -38,7 +39,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -261,16 +261,7 @@ public final class DindCluster implements AutoCloseable {
    * @return {@code file}
    */
   public Path writeKubeconfig(Path file) {
-    String text = kubeconfig();
-    try {
-      Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".kubeconfig-", ".tmp",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      Files.writeString(tmp, text);
-      Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-      return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write kubeconfig " + file, e);
-    }
+    return PrivateFiles.write(file, kubeconfig());
   }
 
   /**

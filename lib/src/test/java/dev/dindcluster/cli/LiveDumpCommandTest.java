@@ -172,4 +172,21 @@ class LiveDumpCommandTest {
     assertThat(run("list", "--json")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"label\" : \"t-5\"").contains("\"state\" : \"down\"");
   }
+
+  @Test
+  void kubeconfigPrintsTheAdminCredentialsOrWritesAPrivateFile() throws IOException {
+    startNodes();
+    runtime.onExec((node, request) -> request.display().equals("cat /etc/kubernetes/admin.conf")
+        ? new ExecResult(0, dev.dindcluster.lifecycle.ApiAccessTestData.ADMIN_CONF, "")
+        : new ExecResult(1, "", "unexpected"));
+    assertThat(run("kubeconfig")).isZero();
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertThat(printed).contains("current-context: \"" + plan.context() + "\"").contains("server: \"https://127.0.0.1:")
+        .contains("client-key-data: \"S0VZ\"");
+    assertThat(run("kubeconfig", "--output", "kc")).isZero();
+    assertThat(Files.readString(work.resolve("kc"))).isEqualTo(printed);
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(work.resolve("kc"))))
+        .isEqualTo("rw-------");
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
 }

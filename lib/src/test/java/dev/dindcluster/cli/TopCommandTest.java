@@ -11,7 +11,7 @@ class TopCommandTest {
   /** The original's command set (spec section 6) plus plan. */
   static final String[] COMMANDS = {
     "up", "reup", "down", "clean", "init", "join", "e2e", "e2e-serial", "dump", "dump64",
-    "split-dump", "split-dump64", "apiserver-port", "copy-image", "plan", "status", "wait", "list", "export-logs", "completion"
+    "split-dump", "split-dump64", "apiserver-port", "copy-image", "plan", "status", "wait", "list", "export-logs", "completion", "kubeconfig"
   };
 
   @Test

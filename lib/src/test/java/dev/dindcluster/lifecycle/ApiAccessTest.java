@@ -19,27 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** How a dump reaches the API server: the stored context first, else the master's admin.conf at the published port. */
 class ApiAccessTest {
-  // kubeadm's admin.conf layout, with shortened data.
-  static final String ADMIN_CONF = String.join("\n",
-      "apiVersion: v1",
-      "clusters:",
-      "- cluster:",
-      "    certificate-authority-data: Q0EtREFUQQ==",
-      "    server: https://10.192.5.2:6443",
-      "  name: kubernetes",
-      "contexts:",
-      "- context:",
-      "    cluster: kubernetes",
-      "    user: kubernetes-admin",
-      "  name: kubernetes-admin@kubernetes",
-      "current-context: kubernetes-admin@kubernetes",
-      "kind: Config",
-      "users:",
-      "- name: kubernetes-admin",
-      "  user:",
-      "    client-certificate-data: Q0VSVA==",
-      "    client-key-data: S0VZ",
-      "");
+  static final String ADMIN_CONF = ApiAccessTestData.ADMIN_CONF;
 
   @TempDir Path dir;
   private final LiveClusterFixture cluster = new LiveClusterFixture();
