@@ -3,8 +3,8 @@
 #   up -> 3 nodes Ready -> a pod on each worker, pods ping each other across nodes, DNS answers
 #   (the bridge pass stops here and cleans; the ptp pass goes on:)
 #   -> (ptp pass) zones, a node label and a taint registered at join; a zone-spread deployment 1 + 1;
-#      a StatefulSet's claims bound to local volumes on each pod's node, data kept across pod
-#      deletion and down/up, a deleted claim's directory removed
+#      a StatefulSet's claims bound to local volumes on each pod's node, data kept across down/up
+#      (every pod made anew), a deleted claim's directory removed
 #   -> export-logs (live dump, split, report) has the expected files, Chromium renders the report;
 #      list shows the cluster up, and down after `down`
 #   -> down -> wait says exit 4 -> up (restore) -> Ready -> clean
@@ -163,12 +163,9 @@ YAML
   zones=$(printf '%s' "$zones" | sort | tr '\n' ' ')
   [ "$zones" = "zone-a zone-b " ] && [ "$(k get storageclass standard -o jsonpath='{.provisioner}')" = dev.dindcluster/local ] \
     || fail "db pods in zones '$zones' (want zone-a zone-b), or no standard class"
+  # Whether the data outlives its pods is checked across down/up, where every pod is made anew.
   db_before=$(db_ids)
-  t0=$SECONDS
-  k delete pod db-0 db-1 >/dev/null
-  wait_for 180 "db pods Running again" sh -c "[ \$($KUBECTL --context $context get pods -l app=db --no-headers | grep -c Running) -eq 2 ]"
-  [ "$(db_ids)" = "$db_before" ] || fail "data changed across pod deletion: '$db_before' -> '$(db_ids)'"
-  log "  ok: claims bound on the pods' nodes (zone-a, zone-b) in $running s, data kept across pod deletion ($db_before; back in $((SECONDS - t0)) s)"
+  log "  ok: claims bound on the pods' nodes (zone-a, zone-b) in $running s; data written: $db_before"
 }
 
 check_local_volumes_after_restore() {
