@@ -53,10 +53,13 @@ public final class ClusterWait {
         if (connection.isAvailable()) {
           KubeWaits waits = new KubeWaits(clock, sleeper, interval);
           Duration left = Duration.between(clock.instant(), deadline);
+          // Statuses from before the master's container last started (a restore under way elsewhere
+          // starts from the ones stored at `down`) do not count.
+          Instant since = runtime.findContainer(plan.master().name()).flatMap(c -> c.started()).orElse(Instant.MIN);
           try {
             waits.untilReadyz(connection.api(), positive(left));
-            waits.untilNodesReady(connection.api(), plan.nodes().size(), positive(Duration.between(clock.instant(), deadline)));
-            waits.untilPodReady(connection.api(), "kube-system", dnsPodPrefix(plan, runtime),
+            waits.untilNodesReady(connection.api(), plan.nodes().size(), since, positive(Duration.between(clock.instant(), deadline)));
+            waits.untilPodReady(connection.api(), "kube-system", dnsPodPrefix(plan, runtime), since,
                 positive(Duration.between(clock.instant(), deadline)));
             return Duration.between(start, clock.instant());
           } catch (KubeFailure e) {

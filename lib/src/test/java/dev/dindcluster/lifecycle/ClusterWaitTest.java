@@ -48,4 +48,20 @@ class ClusterWaitTest {
     api.pod("kube-system", "cluster-dns-abc", cluster.nodeName(1), new PodStatus.Container("cluster-dns", "img", true, 0));
     assertThat(wait.await(cluster.plan, cluster.runtime, store, entry -> api, Duration.ofSeconds(5))).isLessThan(Duration.ofSeconds(5));
   }
+
+  @Test
+  void statusesFromBeforeTheMasterStartedDoNotCount() {
+    cluster.node(0, true).node(1, true).node(2, true);
+    var store = new Fabric8KubeconfigStore(dir.resolve("config"), Duration.ofSeconds(2));
+    store.merge(new KubeconfigEntry(cluster.plan.context(), "https://127.0.0.1:4443", "Q0E=", "Q0VSVA==", "S0VZ"), false);
+    FakeKubeApi api = new FakeKubeApi();
+    java.time.Instant beforeDown = java.time.Instant.now().minusSeconds(3600);
+    cluster.plan.nodes().forEach(n -> api.nodeList.add(new NodeStatus(n.name(), true, List.of(), "10.192.5.2", "v1.20.2", beforeDown)));
+    api.pod("kube-system", "cluster-dns-abc", cluster.nodeName(1), new PodStatus.Container("cluster-dns", "img", true, 0));
+    assertThatThrownBy(() -> wait.await(cluster.plan, cluster.runtime, store, entry -> api, Duration.ofSeconds(3)))
+        .isInstanceOf(ClusterWait.TimedOut.class).hasMessageContaining("no report from kubelet since the bring-up began");
+    api.nodeList.replaceAll(n -> new NodeStatus(n.name(), true, List.of(), "10.192.5.2", "v1.20.2",
+        java.time.Instant.now().plusSeconds(1)));
+    assertThat(wait.await(cluster.plan, cluster.runtime, store, entry -> api, Duration.ofSeconds(3))).isLessThan(Duration.ofSeconds(3));
+  }
 }

@@ -49,6 +49,7 @@ public final class FakeNodeRuntime implements NodeRuntime {
     final String id;
     final NodeSpec spec;
     String state = "created";
+    java.time.Instant startedAt;
     final Map<String, byte[]> files = new HashMap<>();
     final Map<Integer, PublishedPort> published = new HashMap<>();
     final StringBuilder logs = new StringBuilder();
@@ -59,7 +60,7 @@ public final class FakeNodeRuntime implements NodeRuntime {
     }
 
     ContainerInfo info() {
-      return new ContainerInfo(id, spec.name(), spec.image(), state, spec.labels());
+      return new ContainerInfo(id, spec.name(), spec.image(), state, spec.labels(), startedAt);
     }
   }
 
@@ -358,6 +359,7 @@ public final class FakeNodeRuntime implements NodeRuntime {
     record("start container " + name);
     FakeContainer container = existing(name, "start container");
     container.state = "running";
+    container.startedAt = java.time.Instant.now();
     for (PortMapping port : container.spec.ports()) {
       int hostPort = port.hostPort() == 0 ? nextPort++ : port.hostPort();
       container.published.put(port.containerPort(), new PublishedPort(port.hostIp(), hostPort));

@@ -141,7 +141,11 @@ public abstract class NodeRuntimeContract {
     assertThat(runtime.containersWithLabel(filter, false)).isEmpty();
     assertThat(runtime.containersWithLabel(filter, true)).extracting(ContainerInfo::name).containsExactly(spec.name());
 
+    assertThat(runtime.findContainer(spec.name()).orElseThrow().started()).isEmpty();
+    java.time.Instant beforeStart = java.time.Instant.now().minusSeconds(5);
     runtime.startContainer(spec.name());
+    assertThat(runtime.findContainer(spec.name()).orElseThrow().started())
+        .hasValueSatisfying(t -> assertThat(t).isBetween(beforeStart, java.time.Instant.now().plusSeconds(5)));
     assertThat(runtime.containersWithLabel(filter, false)).singleElement().satisfies(c -> {
       assertThat(c.running()).isTrue();
       assertThat(c.id()).isEqualTo(id);

@@ -232,6 +232,18 @@ public final class DockerNodeRuntime implements NodeRuntime {
     DockerCalls.run("start container", name, () -> docker.startContainerCmd(name).exec());
   }
 
+  /** The engine's StartedAt, or null when never started (it says 0001-01-01T00:00:00Z) or unreadable. */
+  static java.time.Instant startedAt(String text) {
+    if (text == null || text.startsWith("0001-")) {
+      return null;
+    }
+    try {
+      return java.time.OffsetDateTime.parse(text).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
+  }
+
   @Override
   public Optional<ContainerInfo> findContainer(String name) {
     try {
@@ -242,7 +254,7 @@ public final class DockerNodeRuntime implements NodeRuntime {
       }
       Map<String, String> labels = inspect.getConfig().getLabels();
       return Optional.of(new ContainerInfo(inspect.getId(), actual, inspect.getConfig().getImage(),
-          inspect.getState().getStatus(), labels == null ? Map.of() : labels));
+          inspect.getState().getStatus(), labels == null ? Map.of() : labels, startedAt(inspect.getState().getStartedAt())));
     } catch (NotFoundFailure e) {
       return Optional.empty();
     }
