@@ -1,6 +1,7 @@
 package dev.dindcluster.lifecycle;
 
 import dev.dindcluster.k8s.KubernetesVersion;
+import dev.dindcluster.k8s.TopologyLabels;
 import dev.dindcluster.kube.KubeApi;
 import dev.dindcluster.kube.KubeWaits;
 import dev.dindcluster.plan.ClusterPlan;
@@ -30,7 +31,6 @@ public final class LocalVolumes {
   static final String IMAGE_LABEL = "dev.dindcluster.local-volumes";
   /** Local persistent volumes are GA from 1.14 (scheduling by the volume's node included). */
   static final int LOCAL_VOLUMES_GA = 14;
-  private static final int TOPOLOGY_LABELS = 17;
 
   private LocalVolumes() {}
 
@@ -59,7 +59,7 @@ public final class LocalVolumes {
   static List<Map<String, Object>> storageClasses(ClusterPlan plan) {
     List<Map<String, Object>> classes = new ArrayList<>();
     classes.add(storageClass(DEFAULT_CLASS, true, null, null));
-    String zoneKey = plan.version().atLeast(TOPOLOGY_LABELS) ? "topology.kubernetes.io/zone" : "failure-domain.beta.kubernetes.io/zone";
+    String zoneKey = TopologyLabels.zoneKey(plan.version());
     plan.nodes().stream().map(NodePlan::zone).flatMap(Optional::stream).distinct()
         .forEach(zone -> classes.add(storageClass(DEFAULT_CLASS + "-" + zone, false, zoneKey, zone)));
     return classes;

@@ -1,5 +1,6 @@
 package dev.dindcluster.plan;
 
+import dev.dindcluster.k8s.TopologyLabels;
 import dev.dindcluster.net.Cidr;
 import dev.dindcluster.net.IpAddress;
 import dev.dindcluster.net.IpFamily;
@@ -50,7 +51,7 @@ public record NodePlan(String name, Role role, int nodeId, List<IpAddress> ips, 
 
   /** The node's zone (DIND_ZONES), if any. */
   public Optional<String> zone() {
-    return Optional.ofNullable(labels.getOrDefault(TopologyRules.ZONE, labels.get(TopologyRules.BETA_ZONE)));
+    return Optional.ofNullable(labels.getOrDefault(TopologyLabels.ZONE, labels.get(TopologyLabels.BETA_ZONE)));
   }
 
   public Optional<IpAddress> ip(IpFamily family) {

@@ -74,7 +74,7 @@ public final class Planner {
     }
     ClusterOptions options = OptionRules.options(s, mode, aaaa, release, findings);
     List<TopologyRules.NodeTopology> topology = identity == null || numNodes == null ? null
-        : TopologyRules.resolve(s, version, identity.naming(), nodeNames(identity.naming(), numNodes), findings);
+        : TopologyRules.resolve(s, version, nodeNames(identity.naming(), numNodes), findings);
     findings.throwIfProblems();
 
     ClusterNaming naming = identity.naming();

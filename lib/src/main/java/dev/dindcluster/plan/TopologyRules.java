@@ -2,6 +2,7 @@ package dev.dindcluster.plan;
 
 import dev.dindcluster.config.Settings;
 import dev.dindcluster.k8s.KubernetesVersion;
+import dev.dindcluster.k8s.TopologyLabels;
 import dev.dindcluster.naming.ClusterNaming;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,12 +19,6 @@ import java.util.regex.Pattern;
  * anything exists.
  */
 final class TopologyRules {
-  static final String ZONE = "topology.kubernetes.io/zone";
-  static final String REGION = "topology.kubernetes.io/region";
-  static final String BETA_ZONE = "failure-domain.beta.kubernetes.io/zone";
-  static final String BETA_REGION = "failure-domain.beta.kubernetes.io/region";
-  /** The topology.kubernetes.io labels arrived in 1.17; earlier versions read only the beta ones. */
-  static final int TOPOLOGY_LABELS = 17;
   static final String DEFAULT_REGION = "dind";
   static final Set<String> EFFECTS = Set.of("NoSchedule", "PreferNoSchedule", "NoExecute");
 
@@ -31,8 +26,8 @@ final class TopologyRules {
   private static final Set<String> KUBELET_LABELS = Set.of(
       "kubernetes.io/hostname", "kubernetes.io/instance-type", "kubernetes.io/os", "kubernetes.io/arch",
       "beta.kubernetes.io/instance-type", "beta.kubernetes.io/os", "beta.kubernetes.io/arch",
-      BETA_ZONE, BETA_REGION, "failure-domain.kubernetes.io/zone", "failure-domain.kubernetes.io/region",
-      ZONE, REGION, "node.kubernetes.io/instance-type");
+      TopologyLabels.BETA_ZONE, TopologyLabels.BETA_REGION, "failure-domain.kubernetes.io/zone", "failure-domain.kubernetes.io/region",
+      TopologyLabels.ZONE, TopologyLabels.REGION, "node.kubernetes.io/instance-type");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?");
   private static final Pattern DNS_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
@@ -47,7 +42,7 @@ final class TopologyRules {
    * @param nodeNames every node's container name, the master first
    * @return one entry per node name, in the same order
    */
-  static List<NodeTopology> resolve(Settings s, KubernetesVersion version, ClusterNaming naming, List<String> nodeNames,
+  static List<NodeTopology> resolve(Settings s, KubernetesVersion version, List<String> nodeNames,
       Findings findings) {
     List<Map<String, String>> labels = new ArrayList<>();
     List<List<Taint>> taints = new ArrayList<>();
@@ -56,7 +51,7 @@ final class TopologyRules {
       taints.add(new ArrayList<>());
     });
     zones(s, version, nodeNames.size(), labels, findings);
-    s.nonEmpty("DIND_NODE_LABELS").ifPresent(value -> forEachNode("DIND_NODE_LABELS", value, naming, nodeNames, findings,
+    s.nonEmpty("DIND_NODE_LABELS").ifPresent(value -> forEachNode("DIND_NODE_LABELS", value, nodeNames, findings,
         (index, items) -> {
           for (String item : items.split(",", -1)) {
             int eq = item.indexOf('=');
@@ -70,7 +65,7 @@ final class TopologyRules {
             }
           }
         }));
-    s.nonEmpty("DIND_NODE_TAINTS").ifPresent(value -> forEachNode("DIND_NODE_TAINTS", value, naming, nodeNames, findings,
+    s.nonEmpty("DIND_NODE_TAINTS").ifPresent(value -> forEachNode("DIND_NODE_TAINTS", value, nodeNames, findings,
         (index, items) -> {
           for (String item : items.split(",", -1)) {
             int colon = item.lastIndexOf(':');
@@ -133,13 +128,13 @@ final class TopologyRules {
     }
     for (int node = 0; node < nodes; node++) {
       String zone = zones.get(node == 0 ? 0 : (node - 1) % zones.size());
-      if (version.atLeast(TOPOLOGY_LABELS)) {
-        labels.get(node).put(ZONE, zone);
-        labels.get(node).put(REGION, region);
+      if (version.atLeast(TopologyLabels.GA_MINOR)) {
+        labels.get(node).put(TopologyLabels.ZONE, zone);
+        labels.get(node).put(TopologyLabels.REGION, region);
       }
       // Read by the volume-zone checks and older tools in every version.
-      labels.get(node).put(BETA_ZONE, zone);
-      labels.get(node).put(BETA_REGION, region);
+      labels.get(node).put(TopologyLabels.BETA_ZONE, zone);
+      labels.get(node).put(TopologyLabels.BETA_REGION, region);
     }
   }
 
@@ -148,7 +143,7 @@ final class TopologyRules {
   }
 
   /** NODE:ITEMS entries separated by ';' (or whitespace); NODE is kube-master, kube-node-N or a full name. */
-  private static void forEachNode(String knob, String value, ClusterNaming naming, List<String> nodeNames, Findings findings,
+  private static void forEachNode(String knob, String value, List<String> nodeNames, Findings findings,
       NodeItems action) {
     for (String entry : value.split("[;\\s]+")) {
       if (entry.isEmpty()) {
@@ -161,7 +156,7 @@ final class TopologyRules {
         continue;
       }
       String node = entry.substring(0, colon);
-      int index = nodeIndex(node, naming, nodeNames);
+      int index = nodeIndex(node, nodeNames);
       if (index < 0) {
         findings.problem(knob, value, "there is no node '" + node + "' (nodes: " + String.join(", ", shortNames(nodeNames.size()))
             + ", or their full names " + String.join(", ", nodeNames) + ")");
@@ -171,7 +166,7 @@ final class TopologyRules {
     }
   }
 
-  private static int nodeIndex(String node, ClusterNaming naming, List<String> nodeNames) {
+  private static int nodeIndex(String node, List<String> nodeNames) {
     int full = nodeNames.indexOf(node);
     if (full >= 0) {
       return full;
