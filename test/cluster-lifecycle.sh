@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # End-to-end: the original's test-cluster scenario on the real engine, for both offline CNIs.
+#   e2e with a bad focus -> exit 2; e2e without a cluster -> exit 3
 #   up -> 3 nodes Ready -> a pod on each worker, pods ping each other across nodes, DNS answers
-#   (the bridge pass stops here and cleans; the ptp pass goes on:)
+#   -> (bridge pass) e2e: six cheap conformance specs (DNS among them), offline, all pass, with JUnit
+#      XML and a summary; a second run of one spec copies no image again -> clean
+#      (the e2e tools and test images are built or reused, cached by their inputs)
 #   -> (ptp pass) zones, a node label and a taint registered at join; a zone-spread deployment 1 + 1;
 #      a StatefulSet's claims bound to local volumes on each pod's node, data kept across down/up
 #      (every pod made anew), a deleted claim's directory removed
@@ -16,6 +19,10 @@ CNIS=${CNIS:-bridge ptp}
 ensure_kubectl
 ensure_pod_image
 ensure_chromium
+E2E_FOCUS='DNS should provide DNS for (services|ExternalName services)|Pods should get a host IP|Kubectl version should check is all data is printed|Services should serve a basic endpoint from pods|Secrets should be consumable from pods in volume \[NodeConformance\]'
+E2E_EXPECTED=6
+log "node image, e2e binaries and test images (cached)"
+"$ROOT/scripts/build-e2e-images" >/dev/null
 
 run_id="e2e-$$"
 decoy_label="dev.dindcluster.test-decoy=$run_id"
@@ -39,6 +46,8 @@ on_exit() {
   status=$?
   if [ $status -ne 0 ]; then
     log "failed: cluster state follows as a dump64 blob (split it with split-dump64)"
+    [ -f "$workdir/report/summary.txt" ] && cat "$workdir/report/summary.txt" >&2
+    [ -f "$workdir/report/e2e.log" ] && tail -n 60 "$workdir/report/e2e.log" >&2
     env "${current_env[@]}" $DIND dump64 2>/dev/null || true
     env "${current_env[@]}" $DIND clean -q >/dev/null 2>&1 || true
   fi
@@ -206,6 +215,35 @@ check_dump() {
   log "  ok: $(ls "$out" | wc -l) sections; the report renders in Chromium (screenshot $ARTIFACTS/report-live$suffix.png); list"
 }
 
+check_e2e() {
+  log "e2e with $E2E_EXPECTED focused conformance specs"
+  local t0=$SECONDS code=0
+  dind e2e "$E2E_FOCUS" --report-dir "$workdir/report" >"$workdir/summary" 2>"$workdir/e2e.err" || code=$?
+  cat "$workdir/summary" >&2
+  [ "$code" = 0 ] || fail "e2e exited with $code"
+  head -n1 "$workdir/summary" | grep -q "^e2e: $E2E_EXPECTED passed, 0 failed" || fail "expected $E2E_EXPECTED passed specs: $(head -n1 "$workdir/summary")"
+  grep -q "DNS should provide DNS for services" "$workdir/summary" || fail "the DNS spec is not among the slowest list"
+  ls "$workdir"/report/junit_*.xml >/dev/null 2>&1 || fail "no JUnit XML in the report directory"
+  [ "$(grep -ho '<testcase' "$workdir"/report/junit_*.xml | wc -l)" -gt 1000 ] || fail "the JUnit XML lists too few specs"
+  grep -q "^report: $workdir/report" "$workdir/summary" || fail "the report location is not printed"
+  log "  ok: e2e took $((SECONDS - t0)) s (readiness wait, image copy and the specs)"
+  dind e2e 'Kubectl version should check is all data is printed' --report-dir "$workdir/report2" >"$workdir/summary2" 2>"$workdir/e2e2.err"
+  grep -q "Loading .* into .* nodes" "$workdir/e2e2.err" && fail "the second run copied images again"
+  head -n1 "$workdir/summary2" | grep -q "^e2e: 1 passed, 0 failed" || fail "second run: $(head -n1 "$workdir/summary2")"
+  log "  ok: a second run of one spec copied no image again"
+}
+
+expect_exit() { # CODE DESCRIPTION COMMAND...
+  local want=$1 what=$2; shift 2
+  local got=0
+  "$@" >"$workdir/out" 2>"$workdir/err" || got=$?
+  [ "$got" = "$want" ] || { cat "$workdir/err" >&2; fail "$what: exit $got, expected $want"; }
+}
+expect_exit 2 "e2e with an unbalanced focus" dind e2e '[Conformance'
+grep -q "focus expression '\[Conformance'" "$workdir/err" || fail "the error does not name the bad focus: $(cat "$workdir/err")"
+expect_exit 2 "e2e with a lookahead in skip" dind e2e-serial '\[Serial\]' '(?!x)'
+expect_exit 3 "e2e without a cluster" dind e2e "$E2E_FOCUS"
+
 # A bad topology value stops before anything exists.
 if DIND_NODE_TAINTS="kube-node-1:dedicated=batch:Sometimes" CLUSTER_ID=3 $DIND up >/dev/null 2>"$workdir/bad.err"; then
   fail "up accepted DIND_NODE_TAINTS with effect Sometimes"
@@ -242,6 +280,7 @@ for cni in $CNIS; do
   dind copy-image "$POD_IMAGE" -q >/dev/null
   check_pods_talk
   if [ "$cni" = bridge ]; then
+    check_e2e
     # The rest (dump, topology, local volumes, down/restore) runs once, in the ptp pass.
     dind clean -q
     for kind in ps volume network; do
