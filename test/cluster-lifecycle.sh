@@ -8,6 +8,9 @@
 #   -> (ptp pass) zones, a node label and a taint registered at join; a zone-spread deployment 1 + 1;
 #      a StatefulSet's claims bound to local volumes on each pod's node, data kept across down/up
 #      (every pod made anew), a deleted claim's directory removed
+#   -> a local registry (DIND_LOCAL_REGISTRY_PORT): an image built on the host and pushed to
+#      127.0.0.1:PORT runs under that name on all 3 nodes (a DaemonSet, pulled, never copied);
+#      down keeps the registry, and after the restore the nodes pull from it again
 #   -> export-logs (live dump, split, report) has the expected files, Chromium renders the report;
 #      list shows the cluster up, and down after `down`
 #   -> down -> wait says exit 4 -> up (restore) -> Ready -> clean
@@ -190,6 +193,46 @@ check_local_volumes_after_restore() {
   log "  ok: data kept across down/up; a deleted claim's volume and directory are gone"
 }
 
+reg_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+registry_image="127.0.0.1:$reg_port/app:dev"
+check_registry() {
+  log "local registry on 127.0.0.1:$reg_port: push from the host, pods pull on every node"
+  local t0=$SECONDS bindings
+  bindings=$(docker port "dind-registry$suffix")
+  [ "$bindings" = "5000/tcp -> 127.0.0.1:$reg_port" ] || fail "the registry is not published on loopback only: $bindings"
+  mkdir -p "$workdir/app"
+  printf 'FROM %s\nRUN echo built-on-the-host > /built\n' "$POD_IMAGE" >"$workdir/app/Dockerfile"
+  docker build -q -t "$registry_image" "$workdir/app" >/dev/null 2>"$workdir/build.err" || { cat "$workdir/build.err" >&2; fail "docker build failed"; }
+  docker push "$registry_image" >/dev/null || fail "docker push $registry_image failed"
+  k apply -f - >/dev/null <<YAML
+apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: from-registry}
+spec:
+  selector: {matchLabels: {app: from-registry}}
+  template:
+    metadata: {labels: {app: from-registry}}
+    spec:
+      terminationGracePeriodSeconds: 1
+      tolerations: [{operator: Exists}]
+      containers:
+      - {name: c, image: "$registry_image", imagePullPolicy: Always, command: [sh, -c, 'cat /built; sleep 3600']}
+YAML
+  registry_pods_ready
+  local p
+  for p in $(k get pods -l app=from-registry -o name); do
+    [ "$(k logs "$p")" = built-on-the-host ] || fail "$p does not run the image built on the host: $(k logs "$p" 2>&1)"
+  done
+  for node in "kube-master$suffix" "kube-node-1$suffix" "kube-node-2$suffix"; do
+    docker exec "$node" docker image inspect "$registry_image" >/dev/null 2>&1 || fail "$node did not pull $registry_image"
+  done
+  log "  ok: pushed and pulled on 3 nodes under its host name in $((SECONDS - t0)) s, no copy-image"
+}
+registry_pods_ready() {
+  wait_for 180 "from-registry pods Running on 3 nodes" sh -c \
+    "[ \$($KUBECTL --context $context get pods -l app=from-registry --no-headers | grep -c Running) -eq 3 ]"
+}
+
 check_dump() {
   log "export-logs (the live dump, split, with its report); list"
   local out="$workdir/dump"
@@ -212,7 +255,10 @@ check_dump() {
     || fail "the standalone kubeconfig is not 0600 or does not reach the cluster"
   $DIND list 2>/dev/null | grep -qE "^$label +3 +up +3/3 running +3 +kubeadm-dind-net$suffix\$" \
     || fail "list does not show $label up: $($DIND list 2>&1)"
-  log "  ok: $(ls "$out" | wc -l) sections; the report renders in Chromium (screenshot $ARTIFACTS/report-live$suffix.png); list"
+  $DIND nodes 2>/dev/null | grep -qE "^kube-node-2$suffix +worker +running +10\.192\.3\.4 +zone-b\$" \
+    || fail "nodes does not show kube-node-2 running in zone-b: $($DIND nodes 2>&1)"
+  $DIND status -o yaml 2>/dev/null | grep -qx "state: running" || fail "status -o yaml does not say running: $($DIND status -o yaml 2>&1)"
+  log "  ok: $(ls "$out" | wc -l) sections; the report renders in Chromium (screenshot $ARTIFACTS/report-live$suffix.png); list, nodes, status -o yaml"
 }
 
 check_e2e() {
@@ -257,7 +303,7 @@ grep -q "Sometimes" "$workdir/bad.err" || fail "the error does not quote the bad
 for cni in $CNIS; do
   if [ "$cni" = bridge ]; then current_env=(); suffix=""; context=dind; label=mirantis.kubeadm_dind_cluster_runtime
   else current_env=(CLUSTER_ID=3 DIND_ZONES=zone-a,zone-b "DIND_NODE_LABELS=kube-node-2:example.com/disk=ssd"
-         "DIND_NODE_TAINTS=kube-node-1:dedicated=batch:PreferNoSchedule")
+         "DIND_NODE_TAINTS=kube-node-1:dedicated=batch:PreferNoSchedule" DIND_LOCAL_REGISTRY_PORT="$reg_port")
        suffix="-cluster-3"; context=dind-cluster-3; label=cluster-3; fi
   current_env+=(CNI_PLUGIN="$cni")
   export "${current_env[@]}"
@@ -290,12 +336,16 @@ for cni in $CNIS; do
     continue
   fi
   if [ -n "${DIND_ZONES:-}" ]; then check_topology; check_local_volumes; fi
+  if [ -n "${DIND_LOCAL_REGISTRY_PORT:-}" ]; then check_registry; fi
   check_dump
 
   dind down -q
   [ "$(count_labelled ps "$ours")" -eq 0 ] || fail "containers left after down"
   [ "$(count_labelled volume "$ours")" -eq 3 ] || fail "down must keep the 3 node volumes"
-  $DIND list --json 2>/dev/null | grep -q '"state" : "down"' || fail "list --json does not show $label down: $($DIND list 2>&1)"
+  if [ -n "${DIND_LOCAL_REGISTRY_PORT:-}" ]; then
+    [ "$(docker inspect -f '{{.State.Running}}' "dind-registry$suffix")" = true ] || fail "down did not keep the registry running"
+  fi
+  $DIND list --json 2>/dev/null | grep -qE '"state" ?: "down"' || fail "list --json does not show $label down: $($DIND list 2>&1)"
   if $DIND wait --timeout 2 >/dev/null 2>"$workdir/wait.err"; then fail "wait said a cluster after down is ready"; else
     [ $? -eq 4 ] && grep -q "not running" "$workdir/wait.err" || fail "wait after down: not exit 4 naming the master: $(cat "$workdir/wait.err")"; fi
   t0=$SECONDS
@@ -303,13 +353,21 @@ for cni in $CNIS; do
   log "restore up: $((SECONDS - t0)) s"
   nodes_ready || fail "not 3 Ready nodes after restore: $(k get nodes)"
   if [ -n "${DIND_ZONES:-}" ]; then check_local_volumes_after_restore; fi
+  if [ -n "${DIND_LOCAL_REGISTRY_PORT:-}" ]; then
+    # Fresh pods on the restored nodes pull again (Always) through the nodes' new rules.
+    k delete pods -l app=from-registry --wait=false >/dev/null
+    registry_pods_ready
+    log "  ok: after the restore the nodes pull from the kept registry"
+  fi
 
   dind clean -q
   for kind in ps volume network; do
     [ "$(count_labelled $kind "$ours")" -eq 0 ] || fail "clean left $kind resources labelled $ours"
   done
+  [ "$(count_labelled ps "dev.dindcluster.support=$label")" -eq 0 ] || fail "clean left the registry"
+  docker image rm "$registry_image" >/dev/null 2>&1 || true
   k config get-contexts -o name 2>/dev/null | grep -qx "$context" && fail "clean left context $context"
-  unset CLUSTER_ID CNI_PLUGIN DIND_ZONES DIND_NODE_LABELS DIND_NODE_TAINTS
+  unset CLUSTER_ID CNI_PLUGIN DIND_ZONES DIND_NODE_LABELS DIND_NODE_TAINTS DIND_LOCAL_REGISTRY_PORT
 done
 
 [ "$(count_labelled ps "$decoy_label")" -eq 1 ] || fail "the decoy container was touched"

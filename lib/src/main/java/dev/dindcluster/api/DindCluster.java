@@ -314,6 +314,17 @@ public final class DindCluster implements AutoCloseable {
   }
 
   /**
+   * Where to push images for this cluster's local registry ({@link Builder#localRegistryPort(int)}):
+   * {@code 127.0.0.1:<port>}. Push {@code <prefix>/app:dev} from the host and use that same name as
+   * a pod's image on any node.
+   *
+   * @return the image name prefix, empty when the cluster has no local registry
+   */
+  public java.util.Optional<String> localRegistry() {
+    return plan().localRegistryPlan().map(dev.dindcluster.plan.LocalRegistryPlan::imagePrefix);
+  }
+
+  /**
    * Writes the live cluster's state as files (what {@code dump | split-dump} gives), redacted.
    *
    * @param dir the directory to write into; created when missing
@@ -507,6 +518,18 @@ public final class DindCluster implements AutoCloseable {
      */
     public Builder nodeTaint(String node, String key, String value, String effect) {
       return append("DIND_NODE_TAINTS", node + ":" + key + (value.isEmpty() ? "" : "=" + value) + ":" + effect);
+    }
+
+    /**
+     * DIND_LOCAL_REGISTRY_PORT: a registry for this cluster published on the host's
+     * {@code 127.0.0.1:port}; an image pushed there as {@code 127.0.0.1:port/app:dev} runs in pods
+     * under that same name on every node. {@code down} keeps it, {@code clean} removes it.
+     *
+     * @param port the host port, 1-65535
+     * @return this builder
+     */
+    public Builder localRegistryPort(int port) {
+      return set("DIND_LOCAL_REGISTRY_PORT", Integer.toString(port));
     }
 
     private Builder append(String knob, String entry) {

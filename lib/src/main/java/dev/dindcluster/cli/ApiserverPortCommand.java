@@ -18,7 +18,7 @@ final class ApiserverPortCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CliContext context = top.context();
+    CliContext context = config.context(top.context());
     ClusterPlan plan = ClusterRun.plan(context, config);
     try (NodeRuntime runtime = context.adapters().runtime()) {
       context.out().println(ClusterQueries.apiServerPort(plan, runtime));

@@ -17,7 +17,7 @@ final class CleanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CliContext context = top.context();
+    CliContext context = config.context(top.context());
     ClusterRun.run(context, ClusterRun.plan(context, config), options, s -> ClusterLifecycle.clean());
     return ExitCode.OK.code;
   }

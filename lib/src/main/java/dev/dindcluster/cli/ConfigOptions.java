@@ -44,6 +44,23 @@ public final class ConfigOptions {
   @Option(names = "--cni", paramLabel = "PLUGIN", description = "Same as --set CNI_PLUGIN=PLUGIN.")
   String cniPlugin;
 
+  @Option(names = "--kubeconfig", paramLabel = "FILE", description = {
+      "The kubeconfig file that holds the cluster's context (written by up, removed from by clean, read by the",
+      "others); default: the first file in $KUBECONFIG, else ~/.kube/config. A new file is made 0600."})
+  Path kubeconfig;
+
+  /** The context of this run: the same, with KUBECONFIG pointed at --kubeconfig when it is given. */
+  CliContext context(CliContext base) {
+    if (kubeconfig == null) {
+      return base;
+    }
+    Path file = base.workDir().resolve(kubeconfig).toAbsolutePath().normalize();
+    Map<String, String> env = new java.util.HashMap<>(base.env());
+    env.put("KUBECONFIG", file.toString());
+    return new CliContext(base.release(), env, base.in(), base.out(), base.err(), base.workDir(), base.randomClusterId(),
+        dev.dindcluster.wiring.RealAdapters.withKubeconfig(base.adapters(), file));
+  }
+
   /** The merged knob values for this run. */
   public Map<String, String> settings(CliContext context) {
     Path file = configFile;

@@ -23,7 +23,7 @@ final class CopyImageCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CliContext context = top.context();
+    CliContext context = config.context(top.context());
     ClusterPlan plan = ClusterRun.plan(context, config);
     try (NodeRuntime runtime = context.adapters().runtime()) {
       var nodes = CopyImage.copyAll(plan, runtime, options.progress(context), images, null);

@@ -15,7 +15,7 @@ final class DownCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CliContext context = top.context();
+    CliContext context = config.context(top.context());
     ClusterRun.run(context, ClusterRun.plan(context, config), options, s -> ClusterLifecycle.down());
     return ExitCode.OK.code;
   }

@@ -23,7 +23,7 @@ final class Dump64Command implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    CliContext context = top.context();
+    CliContext context = config.context(top.context());
     long start = System.nanoTime();
     // Compressed here, in-process (the original piped the dump through lzma inside the master).
     try (DumpSources.Open source = DumpSources.open(context, dumpOptions.fromFile, config, "dump64")) {

@@ -24,7 +24,7 @@ final class DumpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    CliContext context = top.context();
+    CliContext context = config.context(top.context());
     long start = System.nanoTime();
     try (DumpSources.Open source = DumpSources.open(context, dumpOptions.fromFile, config, "dump")) {
       DumpPrinter.plain(source, context.out(), !dumpOptions.noRedact);

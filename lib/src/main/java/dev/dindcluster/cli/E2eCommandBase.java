@@ -25,7 +25,7 @@ abstract class E2eCommandBase implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CliContext context = top.context();
+    CliContext context = config.context(top.context());
     SpecFilter filter = SpecFilter.of(suite(), e2e.focus, e2e.skip);
     if (e2e.readyTimeoutSeconds <= 0) {
       throw new IllegalArgumentException("--ready-timeout '" + e2e.readyTimeoutSeconds + "' must be a positive number of seconds");

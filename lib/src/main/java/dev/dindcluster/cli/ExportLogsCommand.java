@@ -30,7 +30,7 @@ final class ExportLogsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    CliContext context = top.context();
+    CliContext context = config.context(top.context());
     Path out = SplitDumpCommand.Output.outputDir(context, dir);
     // The dump goes through a private temporary file (0600, removed at the end): pod logs can be
     // large, and the splitter reads a stream.

@@ -23,7 +23,7 @@ final class InitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CliContext context = top.context();
+    CliContext context = config.context(top.context());
     var plan = ClusterRun.plan(context, config);
     var session = ClusterRun.run(context, plan, options, s -> ClusterLifecycle.init(s.plan(), kubeadmArgs));
     context.out().println("master " + plan.master().name() + " initialised; API server " + session.apiServerUrl());

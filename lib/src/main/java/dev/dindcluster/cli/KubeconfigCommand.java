@@ -26,7 +26,7 @@ final class KubeconfigCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CliContext context = top.context();
+    CliContext context = config.context(top.context());
     ClusterPlan plan = ClusterRun.plan(context, config);
     String yaml;
     try (NodeRuntime runtime = context.adapters().runtime()) {

@@ -1,13 +1,11 @@
 package dev.dindcluster.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dindcluster.lifecycle.ClusterList;
 import dev.dindcluster.runtime.NodeRuntime;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code list}: every dind-cluster cluster on this engine, whatever its label or id. */
@@ -17,20 +15,16 @@ import picocli.CommandLine.ParentCommand;
 final class ListCommand implements Callable<Integer> {
   @ParentCommand TopCommand top;
 
-  @Option(names = "--json", description = "Print JSON instead of a table.")
-  boolean json;
+  @Mixin OutputOptions output;
 
   @Override
-  public Integer call() throws JsonProcessingException {
+  public Integer call() {
     CliContext context = top.context();
     List<ClusterList.Entry> entries;
     try (NodeRuntime runtime = context.adapters().runtime()) {
       entries = ClusterList.read(runtime);
     }
-    context.out().print(json
-        ? new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(ClusterList.json(entries)) + "\n"
-        : ClusterList.render(entries));
-    context.out().flush();
+    output.print(context, () -> ClusterList.render(entries), () -> ClusterList.json(entries));
     return ExitCode.OK.code;
   }
 }

@@ -26,8 +26,7 @@ final class PlanCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions config;
 
-  @Option(names = "--json", description = "Print the plan as JSON on stdout.")
-  boolean json;
+  @Mixin OutputOptions output;
 
   @Option(names = "--kubeadm-config", description = {
       "Print the kubeadm configuration up would write into each node for this plan and Kubernetes version",
@@ -36,7 +35,7 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    CliContext context = top.context();
+    CliContext context = config.context(top.context());
     ClusterPlan plan;
     try {
       plan = ClusterRun.plan(context, config);
@@ -47,8 +46,13 @@ final class PlanCommand implements Callable<Integer> {
           + plan.clusterId() + " is not checked against existing clusters");
       plan.warnings().forEach(warning -> context.err().println("WARNING: " + warning));
     }
-    context.out().print(kubeadmConfig ? KubeadmFiles.preview(plan) : json ? PlanJson.toJson(plan) : PlanText.toText(plan));
-    context.out().flush();
+    if (kubeadmConfig) {
+      context.out().print(KubeadmFiles.preview(plan));
+      context.out().flush();
+    } else {
+      ClusterPlan shown = plan;
+      output.print(context, () -> PlanText.toText(shown), () -> PlanJson.tree(shown));
+    }
     return ExitCode.OK.code;
   }
 }

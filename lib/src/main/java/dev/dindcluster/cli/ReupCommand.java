@@ -17,6 +17,6 @@ final class ReupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return UpCommand.up(top.context(), config, options);
+    return UpCommand.up(config.context(top.context()), config, options);
   }
 }

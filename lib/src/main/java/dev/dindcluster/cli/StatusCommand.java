@@ -16,17 +16,17 @@ import picocli.CommandLine.ParentCommand;
 final class StatusCommand implements Callable<Integer> {
   @ParentCommand TopCommand top;
   @Mixin ConfigOptions config;
+  @Mixin OutputOptions output;
 
   @Override
   public Integer call() {
-    CliContext context = top.context();
+    CliContext context = config.context(top.context());
     ClusterPlan plan = ClusterRun.plan(context, config);
     ClusterStatus status;
     try (NodeRuntime runtime = context.adapters().runtime()) {
       status = ClusterStatus.read(plan, runtime);
     }
-    context.out().print(status.render());
-    context.out().flush();
+    output.print(context, status::render, status::tree);
     return status.running() ? ExitCode.OK.code : ExitCode.WRONG_STATE.code;
   }
 }

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       JoinCommand.class,
       WaitCommand.class,
       ListCommand.class,
+      NodesCommand.class,
       KubeconfigCommand.class,
       CompletionCommand.class,
       E2eCommand.class,

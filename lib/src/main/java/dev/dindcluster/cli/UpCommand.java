@@ -23,7 +23,7 @@ final class UpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return up(top.context(), config, options);
+    return up(config.context(top.context()), config, options);
   }
 
   static int up(CliContext context, ConfigOptions config, LifecycleOptions options) {

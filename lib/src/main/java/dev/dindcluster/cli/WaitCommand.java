@@ -30,7 +30,7 @@ final class WaitCommand implements Callable<Integer> {
     if (timeoutSeconds <= 0) {
       throw new IllegalArgumentException("--timeout '" + timeoutSeconds + "' must be a positive number of seconds");
     }
-    CliContext context = top.context();
+    CliContext context = config.context(top.context());
     ClusterPlan plan = ClusterRun.plan(context, config);
     try (NodeRuntime runtime = context.adapters().runtime()) {
       Duration took = new ClusterWait(Clock.systemUTC(), Sleeper.REAL, Duration.ofSeconds(1))

@@ -47,6 +47,7 @@ public final class Knobs {
           k("DIND_REGION", "dind", "The region label of every node when DIND_ZONES is set."),
           k("DIND_NODE_LABELS", "empty", "Per-node labels registered at join: NODE:KEY=VALUE[,KEY=VALUE...] entries separated by ';'; NODE is kube-master, kube-node-N or a full node name; kubernetes.io/k8s.io keys only where kubelet may set them."),
           k("DIND_NODE_TAINTS", "empty", "Per-node taints registered at join: NODE:KEY[=VALUE]:EFFECT[,...] entries separated by ';'; EFFECT is NoSchedule, PreferNoSchedule or NoExecute; the master keeps kubeadm's own taint."),
+          k("DIND_LOCAL_REGISTRY_PORT", "empty", "A local registry for the cluster, published on the host's 127.0.0.1:PORT: `docker push 127.0.0.1:PORT/app:dev` on the host, image 127.0.0.1:PORT/app:dev in pods on every node (docker and containerd). down keeps it and its images, clean removes it; ipv4 and dual-stack only."),
           ignored("DIND_IMAGE_BASE", "mirantis/kubeadm-dind-cluster", "Ignored with a warning: the node image is pinned by the fixed script (use DIND_IMAGE)."),
           ignored("DIND_COMMIT", "empty", "Ignored with a warning: the node image is pinned by the fixed script (use DIND_IMAGE)."),
           ignored("DIND_K8S_VERSION", "v1.13", "Ignored with a warning: the Kubernetes version is pinned by the fixed script."),

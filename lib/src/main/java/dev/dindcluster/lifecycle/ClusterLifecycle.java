@@ -98,6 +98,7 @@ public final class ClusterLifecycle {
     actions.add(removeContainers());
     actions.add(BringUp.ensureNetwork());
     actions.addAll(Ipv6Setup.supportContainers(plan));
+    actions.addAll(LocalRegistry.start(plan));
     actions.add(BringUp.freshVolumes());
     // The master first; its kubeadm init then runs while the workers boot (on 2 cores, booting all
     // three before init made init wait for CPU the workers were using).
@@ -109,6 +110,7 @@ public final class ClusterLifecycle {
             BringUp.sequence(BringUp.startNodes("Starting workers", plan.workers()), BringUp.configurePodNetwork(plan.workers())))
             .waiting());
     actions.addAll(Ipv6Setup.routeNodes(plan, plan.nodes()));
+    actions.addAll(LocalRegistry.routeNodes(plan, plan.nodes()));
     actions.add(BringUp.writeKubeconfig());
     if (!plan.workers().isEmpty()) {
       actions.add(BringUp.joinWorkers(plan.workers(), joinArgs).waiting());
@@ -130,10 +132,12 @@ public final class ClusterLifecycle {
     actions.add(removeContainers());
     actions.add(BringUp.ensureNetwork());
     actions.addAll(Ipv6Setup.supportContainers(plan));
+    actions.addAll(LocalRegistry.start(plan));
     actions.add(BringUp.startNodes("Restoring " + plan.nodes().size() + " node containers from their volumes", plan.nodes()).waiting());
     actions.add(BringUp.checkSnapshot());
     actions.add(BringUp.configurePodNetwork(plan.nodes()));
     actions.addAll(Ipv6Setup.routeNodes(plan, plan.nodes()));
+    actions.addAll(LocalRegistry.routeNodes(plan, plan.nodes()));
     actions.add(BringUp.writeKubeconfig());
     actions.add(BringUp.waitReady().waiting());
     return actions;
@@ -147,6 +151,7 @@ public final class ClusterLifecycle {
     actions.add(removeContainers());
     actions.add(BringUp.ensureNetwork());
     actions.addAll(Ipv6Setup.supportContainers(plan));
+    actions.addAll(LocalRegistry.start(plan));
     actions.add(Action.of("Creating the master's volume", s -> {
       NodePlan master = s.plan().master();
       if (s.runtime().findVolume(master.volume()).isPresent()) {
@@ -158,6 +163,7 @@ public final class ClusterLifecycle {
     actions.add(BringUp.startNodes("Starting the master", List.of(plan.master())));
     actions.add(BringUp.configurePodNetwork(List.of(plan.master())));
     actions.addAll(Ipv6Setup.routeNodes(plan, List.of(plan.master())));
+    actions.addAll(LocalRegistry.routeNodes(plan, List.of(plan.master())));
     actions.add(BringUp.kubeadmInit(initArgs).waiting());
     actions.add(BringUp.writeKubeconfig());
     actions.add(BringUp.deployDns());
@@ -188,6 +194,7 @@ public final class ClusterLifecycle {
     actions.add(BringUp.startNodes("Starting " + newNode.name(), List.of(newNode)));
     actions.add(BringUp.configurePodNetwork(List.of(newNode)));
     actions.addAll(Ipv6Setup.routeNodes(grownPlan, List.of(newNode)));
+    actions.addAll(LocalRegistry.routeNodes(grownPlan, List.of(newNode)));
     actions.add(Action.of("Adding pod routes to " + newNode.name() + " on every node", s -> {
       if (s.plan().cniPlugin().perNodeRoutes) {
         var running = ClusterQueries.runningNodes(s.plan(), s.runtime()).stream().map(c -> c.name()).toList();

@@ -76,12 +76,36 @@ public record ClusterStatus(String label, String context, boolean networkPresent
     return status.absent() ? new ClusterStatus(plan.label(), plan.context(), false, nodes, next, List.of()) : status;
   }
 
+  /** The same as JSON/YAML-ready maps ({@code status -o json|yaml}). */
+  public java.util.Map<String, Object> tree() {
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("label", label);
+    m.put("context", context);
+    m.put("state", state());
+    m.put("nodes", nodes.stream().map(n -> {
+      java.util.Map<String, Object> node = new java.util.LinkedHashMap<>();
+      node.put("name", n.name());
+      node.put("container", n.container());
+      node.put("volume", n.volumePresent() ? "present" : "missing");
+      node.put("snapshot", n.snapshot());
+      return node;
+    }).toList());
+    m.put("network", networkPresent ? "present" : "missing");
+    m.put("problems", problems);
+    m.put("nextUp", nextUp.mode() == ClusterLifecycle.UpMode.RESTORE ? "restore" : "full bring-up");
+    m.put("nextUpReason", nextUp.reason());
+    return m;
+  }
+
+  private String state() {
+    return absent() ? "absent" : running() ? "running" : nodes.stream().anyMatch(n -> n.container().equals("running"))
+        ? "partly running" : "not running";
+  }
+
   /** The report {@code status} prints. */
   public String render() {
     StringBuilder text = new StringBuilder();
-    String state = absent() ? "absent" : running() ? "running" : nodes.stream().anyMatch(n -> n.container().equals("running"))
-        ? "partly running" : "not running";
-    text.append("cluster ").append(label).append(" (context ").append(context).append("): ").append(state).append('\n');
+    text.append("cluster ").append(label).append(" (context ").append(context).append("): ").append(state()).append('\n');
     if (!absent()) {
       TextTable table = new TextTable(List.of("NODE", "CONTAINER", "VOLUME", "SNAPSHOT"));
       nodes.forEach(n -> table.row(List.of(n.name(), n.container(), n.volumePresent() ? "present" : "missing", n.snapshot())));

@@ -5,8 +5,6 @@ import dev.dindcluster.net.IpFamily;
 import dev.dindcluster.plan.ClusterPlan;
 import dev.dindcluster.plan.Nat64Plan;
 import dev.dindcluster.plan.NodePlan;
-import dev.dindcluster.runtime.ContainerInfo;
-import dev.dindcluster.runtime.NodeSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +17,6 @@ import java.util.Optional;
  * routes back to every node's pod CIDR, so pods can use them directly.
  */
 final class Ipv6Setup {
-  private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
 
   private Ipv6Setup() {}
 
@@ -34,8 +31,8 @@ final class Ipv6Setup {
             + " in the local engine and nothing is pulled. Build it: scripts/build-support-image");
       }
       var security = s.engine().nodeSecurity();
-      ensure(s, SupportContainers.nat64(s.plan(), security), "ip -o link show nat64 | grep -q ',UP'");
-      ensure(s, SupportContainers.dns64(s.plan(), security), "dig +short +time=1 +tries=1 @::1 version.bind chaos txt | grep -q .");
+      SupportContainers.ensure(s, SupportContainers.nat64(s.plan(), security), "ip -o link show nat64 | grep -q ',UP'");
+      SupportContainers.ensure(s, SupportContainers.dns64(s.plan(), security), "dig +short +time=1 +tries=1 @::1 version.bind chaos txt | grep -q .");
     }));
   }
 
@@ -75,65 +72,5 @@ final class Ipv6Setup {
       }
     }
     return commands;
-  }
-
-  /**
-   * Keeps a running container of this cluster with the same configuration; starts a stopped one;
-   * replaces one whose configuration changed; refuses to touch a same-named container of someone else.
-   */
-  private static void ensure(ClusterSession s, NodeSpec spec, String readyCheck) {
-    Optional<ContainerInfo> existing = s.runtime().findContainer(spec.name());
-    if (existing.isPresent()) {
-      var labels = existing.get().labels();
-      if (!s.plan().label().equals(labels.get(ClusterLabels.SUPPORT))) {
-        throw new ClusterStateException("container '" + spec.name() + "' exists but is not labelled "
-            + ClusterLabels.SUPPORT + "=" + s.plan().label() + ": it is not ours, so it is left alone; remove or rename it");
-      }
-      if (spec.labels().get(SupportContainers.CONFIG_LABEL).equals(labels.get(SupportContainers.CONFIG_LABEL))) {
-        if (!existing.get().running()) {
-          s.runtime().startContainer(spec.name());
-        }
-        waitStarted(s, spec.name(), readyCheck);
-        s.progress().detail("kept " + spec.name());
-        return;
-      }
-      s.progress().detail(spec.name() + ": configuration changed, replacing it");
-      s.runtime().removeContainer(spec.name());
-    }
-    s.runtime().createContainer(spec);
-    s.ledger().container(spec.name());
-    s.runtime().startContainer(spec.name());
-    waitStarted(s, spec.name(), readyCheck);
-    s.progress().detail("started " + spec.name());
-  }
-
-  private static void waitStarted(ClusterSession s, String name, String readyCheck) {
-    Duration timeout = START_TIMEOUT.compareTo(s.options().readyTimeout()) < 0 ? START_TIMEOUT : s.options().readyTimeout();
-    java.time.Instant deadline = s.clock().instant().plus(timeout);
-    while (true) {
-      var info = s.runtime().findContainer(name);
-      if (info.isEmpty() || !info.get().running()) {
-        throw new LifecycleFailure("support container '" + name + "' stopped right after its start; its output:\n"
-            + tail(s.runtime().logs(name)));
-      }
-      if (s.runtime().exec(name, "sh", "-c", readyCheck).ok()) {
-        return;
-      }
-      if (s.clock().instant().isAfter(deadline)) {
-        throw new LifecycleFailure("support container '" + name + "' is not ready after " + timeout.toMillis()
-            + " ms (check: " + readyCheck + "); its output:\n" + tail(s.runtime().logs(name)));
-      }
-      try {
-        s.sleeper().sleep(Duration.ofMillis(200));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new LifecycleFailure("interrupted while waiting for " + name, e);
-      }
-    }
-  }
-
-  private static String tail(String logs) {
-    String[] lines = logs.split("\n");
-    return String.join("\n", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 15), lines.length));
   }
 }

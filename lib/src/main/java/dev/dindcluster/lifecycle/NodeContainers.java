@@ -44,6 +44,10 @@ public final class NodeContainers {
       spec.sysctl("net.ipv6.conf.all.forwarding", "1");
     }
     spec.sysctl("net.ipv4.ip_forward", "1");
+    if (plan.localRegistryPlan().isPresent()) {
+      // Lets the node rewrite 127.0.0.1:<port> to the local registry (see LocalRegistry).
+      spec.sysctl("net.ipv4.conf.all.route_localnet", "1");
+    }
     if (node.role() == NodePlan.Role.MASTER) {
       // Secure port only, on loopback: never the original's insecure 8080 on all interfaces.
       spec.port(new PortMapping(

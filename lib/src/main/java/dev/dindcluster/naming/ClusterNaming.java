@@ -51,6 +51,11 @@ public record ClusterNaming(String suffix) {
     return "tayga" + suffix;
   }
 
+  /** The local registry's container (DIND_LOCAL_REGISTRY_PORT). */
+  public String registryContainerName() {
+    return "dind-registry" + suffix;
+  }
+
   /**
    * A container created (never started) for a moment to read the snapshot markers on the node
    * volumes before {@code up} chooses between restoring and a full bring-up.

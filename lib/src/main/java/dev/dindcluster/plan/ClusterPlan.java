@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param randomClusterId the id came from the random generator (DIND_LABEL without CLUSTER_ID)
  * @param useContext whether the kubectl context is made current (only for the default label)
  * @param nat64 DNS64/NAT64 support containers, present in ipv6 mode only (else null)
+ * @param localRegistry the local registry (DIND_LOCAL_REGISTRY_PORT), else null
  * @param warnings things the user should know; the CLI prints them on stderr
  */
 public record ClusterPlan(
@@ -42,6 +43,7 @@ public record ClusterPlan(
     CniPlugin cniPlugin,
     int numNodes,
     Nat64Plan nat64,
+    LocalRegistryPlan localRegistry,
     ClusterOptions options,
     List<String> warnings) {
 
@@ -103,5 +105,10 @@ public record ClusterPlan(
 
   public Optional<Nat64Plan> nat64Plan() {
     return Optional.ofNullable(nat64);
+  }
+
+  /** The local registry (DIND_LOCAL_REGISTRY_PORT), if the cluster has one. */
+  public Optional<LocalRegistryPlan> localRegistryPlan() {
+    return Optional.ofNullable(localRegistry);
   }
 }

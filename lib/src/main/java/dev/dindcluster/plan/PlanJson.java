@@ -1,5 +1,6 @@
 package dev.dindcluster.plan;
 
+import dev.dindcluster.format.DataFormat;
 import dev.dindcluster.k8s.ComponentImages;
 import dev.dindcluster.k8s.KubeadmApi;
 import java.util.LinkedHashMap;
@@ -14,11 +15,11 @@ public final class PlanJson {
   private PlanJson() {}
 
   public static String toJson(ClusterPlan plan) {
-    return Json.write(tree(plan));
+    return DataFormat.JSON.write(tree(plan));
   }
 
   /** The plan as ordered maps and lists (also what {@link PlanText} prints). */
-  static Map<String, Object> tree(ClusterPlan plan) {
+  public static Map<String, Object> tree(ClusterPlan plan) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("ipMode", plan.ipMode().knobValue);
     root.put("clusterId", plan.clusterId());
@@ -42,6 +43,14 @@ public final class PlanJson {
     root.put("apiServer", apiServer);
     root.put("image", plan.image());
     plan.nat64Plan().ifPresent(n -> root.put("nat64", nat64(n)));
+    plan.localRegistryPlan().ifPresent(r -> {
+      Map<String, Object> registry = new LinkedHashMap<>();
+      registry.put("container", r.containerName());
+      registry.put("address", r.address().toString());
+      registry.put("hostPort", r.hostPort());
+      registry.put("imagePrefix", r.imagePrefix());
+      root.put("localRegistry", registry);
+    });
     root.put("kubernetesVersion", plan.kubernetesVersion());
     root.put("kubernetes", kubernetes(plan));
     root.put("randomClusterId", plan.randomClusterId());

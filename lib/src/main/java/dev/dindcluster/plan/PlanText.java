@@ -48,6 +48,9 @@ public final class PlanText {
         .append(n.dnsServerIp()).append(" prefix ").append(n.dns64PrefixCidr()).append("; NAT64 ")
         .append(n.nat64ContainerName()).append(' ').append(n.serverIp()).append(" and ").append(n.v4Address())
         .append(" (").append(n.v4Subnet()).append(")\n"));
+    plan.localRegistryPlan().ifPresent(r -> out.append("  local registry: ").append(r.containerName()).append(' ')
+        .append(r.address()).append(", host 127.0.0.1:").append(r.hostPort()).append(" (images ").append(r.imagePrefix())
+        .append("/NAME:TAG)\n"));
     out.append("  options:\n");
     for (Map.Entry<String, Object> e : PlanJson.tree(plan).entrySet()) {
       if (e.getKey().equals("options")) {

@@ -58,7 +58,7 @@ public final class Planner {
     List<Cidr> pods = PodNetworkRules.resolve(s, mode, cni, findings);
     Cidr service = ServiceNetworkRules.resolve(s, mode, findings);
     if (mgmt != null) {
-      NodeLimits.check(mode, mgmt, numNodes, findings);
+      NodeLimits.check(mode, mgmt, numNodes, LocalRegistryRules.requested(s), findings);
     }
     checkDisjoint(mgmt, pods, service, findings);
     boolean aaaa = allowAaaaUse(s, mode, findings);
@@ -73,6 +73,7 @@ public final class Planner {
       nat64 = Nat64Rules.resolve(s, forNat64.clusterId(), v6, forNat64.naming(), findings);
     }
     ClusterOptions options = OptionRules.options(s, mode, aaaa, release, findings);
+    LocalRegistryPlan registry = LocalRegistryRules.resolve(s, mode, mgmt, identity == null ? null : identity.naming(), findings);
     List<TopologyRules.NodeTopology> topology = identity == null || numNodes == null ? null
         : TopologyRules.resolve(s, version, nodeNames(identity.naming(), numNodes), findings);
     findings.throwIfProblems();
@@ -111,6 +112,7 @@ public final class Planner {
         cni,
         numNodes,
         nat64,
+        registry,
         options,
         findings.warnings());
   }

@@ -42,4 +42,29 @@ public final class RealAdapters {
       }
     };
   }
+
+  /** The same adapters, with the kubeconfig kept in {@code file} (the command line's --kubeconfig). */
+  public static Adapters withKubeconfig(Adapters base, java.nio.file.Path file) {
+    return new Adapters() {
+      @Override
+      public NodeRuntime runtime() {
+        return base.runtime();
+      }
+
+      @Override
+      public KubeconfigStore kubeconfigs() {
+        return new Fabric8KubeconfigStore(file, java.time.Duration.ofSeconds(30));
+      }
+
+      @Override
+      public Function<KubeconfigEntry, KubeApi> kubeApis() {
+        return base.kubeApis();
+      }
+
+      @Override
+      public NodeImageBuilder imageBuilder() {
+        return base.imageBuilder();
+      }
+    };
+  }
 }

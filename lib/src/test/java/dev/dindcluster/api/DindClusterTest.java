@@ -67,6 +67,18 @@ class DindClusterTest {
   }
 
   @Test
+  void theLocalRegistryIsABuilderOptionAndTellsWhereToPush() {
+    DindCluster cluster = DindCluster.builder().adapters(fakes(new FakeNodeRuntime()), () -> 1).clusterId(3)
+        .localRegistryPort(5001).quiet().build();
+    assertThat(cluster.localRegistry()).contains("127.0.0.1:5001");
+    assertThat(cluster.planJson()).contains("\"container\": \"dind-registry-cluster-3\"");
+    assertThat(DindCluster.builder().adapters(fakes(new FakeNodeRuntime()), () -> 1).quiet().build().localRegistry()).isEmpty();
+    assertThatThrownBy(() -> DindCluster.builder().adapters(fakes(new FakeNodeRuntime()), () -> 1)
+        .localRegistryPort(70000).build())
+        .isInstanceOf(InvalidConfigException.class).hasMessageContaining("DIND_LOCAL_REGISTRY_PORT");
+  }
+
+  @Test
   void nodesAndExecWorkOnTheRunningContainersAndNameBadNodes() {
     FakeNodeRuntime runtime = new FakeNodeRuntime().addImage("dind-cluster/node:v1.20.2", Map.of())
         .onExec((container, request) -> new ExecResult(0, container + ":" + String.join(" ", request.command()), ""));

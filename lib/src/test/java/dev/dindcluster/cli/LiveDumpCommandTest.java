@@ -64,7 +64,10 @@ class LiveDumpCommandTest {
         };
       }
     };
-    CliContext context = new CliContext(CliHarness.RELEASE, env, new ByteArrayInputStream(new byte[0]),
+    // HOME: lifecycle commands keep their cluster lock in the user's own directory.
+    Map<String, String> withHome = new java.util.HashMap<>(env);
+    withHome.put("HOME", work.toString());
+    CliContext context = new CliContext(CliHarness.RELEASE, withHome, new ByteArrayInputStream(new byte[0]),
         new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
         work, () -> 7, adapters);
     return Cli.run(context, args);
@@ -170,7 +173,58 @@ class LiveDumpCommandTest {
         "other     12   down    0/0 running   1         -",
         "t-5       -    up      3/3 running   0         -", ""));
     assertThat(run("list", "--json")).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"label\" : \"t-5\"").contains("\"state\" : \"down\"");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"label\": \"t-5\"").contains("\"state\": \"down\"");
+    assertThat(run("list", "-o", "yaml")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("- label: other\n  clusterId: 12\n  state: down\n");
+  }
+
+  @Test
+  void nodesShowsEachPlannedNodeWithItsContainerStateUpOrNot() throws IOException {
+    assertThat(run("nodes")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8).replaceAll(" +", " ")).isEqualTo(String.join("\n",
+        "NAME ROLE CONTAINER ADDRESSES ZONE",
+        "kube-master-t-5 master missing 10.192.5.2 -",
+        "kube-node-1-t-5 worker missing 10.192.5.3 -",
+        "kube-node-2-t-5 worker missing 10.192.5.4 -", ""));
+    startNodes();
+    runtime.stopContainer("kube-node-2-t-5", java.time.Duration.ZERO);
+    assertThat(run("nodes", "-o", "json")).isZero();
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+    assertThat(json.at("/0/container").asText()).isEqualTo("running");
+    assertThat(json.at("/2/container").asText()).isEqualTo("exited");
+    assertThat(json.at("/1/podCidrs/0").asText()).isEqualTo("10.244.2.0/24");
+    assertThat(json.at("/1/volume").asText()).isEqualTo("kubeadm-dind-kube-node-1-t-5");
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void cleanWithKubeconfigForgetsTheContextInThatFileOnly() throws IOException {
+    String config = String.join("\n", "apiVersion: v1", "kind: Config",
+        "clusters:", "- name: dind-t-5", "  cluster: {server: 'https://127.0.0.1:1'}",
+        "contexts:", "- name: dind-t-5", "  context: {cluster: dind-t-5, user: dind-t-5}",
+        "- name: keep", "  context: {cluster: dind-t-5, user: dind-t-5}",
+        "current-context: keep", "users:", "- name: dind-t-5", "  user: {}", "");
+    Files.writeString(work.resolve("kubeconfig"), config);
+    Files.createDirectories(work.resolve("sub"));
+    Files.writeString(work.resolve("sub/kc"), config);
+    assertThat(run("clean", "-q", "--kubeconfig", "sub/kc")).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(Files.readString(work.resolve("sub/kc"))).doesNotContain("name: dind-t-5\n  context").contains("name: keep");
+    assertThat(Files.readString(work.resolve("kubeconfig"))).isEqualTo(config);
+  }
+
+  @Test
+  void anUnknownOutputFormatIsAUsageError() {
+    assertThat(run("nodes", "-o", "xml")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("xml").contains("text, json, yaml");
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+  }
+
+  @Test
+  void statusPrintsTheSameAsData() throws IOException {
+    startNodes();
+    assertThat(run("status", "-o", "yaml")).isZero();
+    String yaml = out.toString(StandardCharsets.UTF_8);
+    assertThat(yaml).contains("state: running\n").contains("- name: kube-master-t-5\n  container: running\n").contains("nextUp: full bring-up\n");
   }
 
   @Test

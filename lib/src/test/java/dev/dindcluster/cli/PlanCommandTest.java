@@ -167,6 +167,6 @@ class PlanCommandTest {
   @Test
   void helpDescribesPlan() {
     assertThat(run(Map.of(), "plan", "--help")).isZero();
-    assertThat(stdout()).contains("--json", "--set", "--config");
+    assertThat(stdout()).contains("--output=FORMAT", "--set", "--config");
   }
 }

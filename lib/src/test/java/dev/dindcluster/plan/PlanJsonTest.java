@@ -71,6 +71,6 @@ class PlanJsonTest {
 
   @Test
   void escapesStrings() {
-    assertThat(Json.write(java.util.Map.of("k", "a\"b\\c\n\u0001"))).isEqualTo("{\n  \"k\": \"a\\\"b\\\\c\\n\\u0001\"\n}\n");
+    assertThat(dev.dindcluster.format.DataFormat.JSON.write(java.util.Map.of("k", "a\"b\\c\n\u0001"))).isEqualTo("{\n  \"k\": \"a\\\"b\\\\c\\n\\u0001\"\n}\n");
   }
 }
