@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # End-to-end: the original's test-cluster scenario on the real engine, for both offline CNIs.
 #   e2e with a bad focus -> exit 2; e2e without a cluster -> exit 3
-#   up -> 3 nodes Ready -> a pod on each worker, pods ping each other across nodes, DNS answers
+#   up (bridge: 1 + 2 nodes; ptp: 1 + 4, the operator teams' shape) -> all nodes Ready -> a pod on each of two workers, pods ping each other across nodes, DNS answers
 #   -> (bridge pass) e2e: six cheap conformance specs (DNS among them), offline, all pass, with JUnit
 #      XML and a summary; a second run of one spec copies no image again -> clean
 #      (the e2e tools and test images are built or reused, cached by their inputs)
 #   -> (ptp pass) zones, a node label and a taint registered at join; a zone-spread deployment 1 + 1;
-#      a StatefulSet's claims bound to local volumes on each pod's node, data kept across down/up
+#      a StatefulSet of 4 spread 2 + 2 over the zones, its claims bound to local volumes on each pod's
+#      node, data kept across down/up
 #      (every pod made anew), a deleted claim's directory removed
 #   -> a local registry (DIND_LOCAL_REGISTRY_PORT): an image built on the host and pushed to
-#      127.0.0.1:PORT runs under that name on all 3 nodes (a DaemonSet, pulled, never copied);
+#      127.0.0.1:PORT runs under that name on all 5 nodes (a DaemonSet, pulled, never copied);
 #      down keeps the registry, and after the restore the nodes pull from it again
 #   -> export-logs (live dump, split, report) has the expected files, Chromium renders the report;
 #      list shows the cluster up, and down after `down`
@@ -63,7 +64,7 @@ make_decoys
 
 k() { "$KUBECTL" --context "$context" "$@"; }
 
-nodes_ready() { [ "$(k get nodes --no-headers 2>/dev/null | awk '$2=="Ready"' | wc -l)" -eq 3 ]; }
+nodes_ready() { [ "$(k get nodes --no-headers 2>/dev/null | awk '$2=="Ready"' | wc -l)" -eq "$node_count" ]; }
 
 check_pods_talk() {
   log "pods on both workers, ping across nodes, DNS"
@@ -92,7 +93,8 @@ check_pods_talk() {
 check_topology() {
   log "zones, labels and taints registered at join; a zone-spread deployment"
   local zone
-  for n in "kube-master$suffix:zone-a" "kube-node-1$suffix:zone-a" "kube-node-2$suffix:zone-b"; do
+  for n in "kube-master$suffix:zone-a" "kube-node-1$suffix:zone-a" "kube-node-2$suffix:zone-b" \
+      "kube-node-3$suffix:zone-a" "kube-node-4$suffix:zone-b"; do
     zone=$(k get node "${n%%:*}" -o jsonpath='{.metadata.labels.topology\.kubernetes\.io/zone}')
     [ "$zone" = "${n##*:}" ] || fail "${n%%:*} is in zone '$zone', not ${n##*:}"
     [ "$(k get node "${n%%:*}" -o jsonpath='{.metadata.labels.failure-domain\.beta\.kubernetes\.io/region}')" = dind ] \
@@ -125,16 +127,16 @@ YAML
     k get node "$node" -o jsonpath='{.metadata.labels.topology\.kubernetes\.io/zone}{"\n"}'; done | sort | tr '\n' ' ')
   [ "$zones" = "zone-a zone-b " ] || fail "the spread deployment landed in zones '$zones', not one in each"
   k delete deployment spread --wait=false >/dev/null
-  log "  ok: master/node-1 zone-a, node-2 zone-b, label and taint registered, spread 1 + 1"
+  log "  ok: master, node-1, node-3 in zone-a, node-2, node-4 in zone-b, label and taint registered, spread 1 + 1"
 }
 
 db_ids() { # the id each db pod wrote into its volume, in pod order
   local p
-  for p in db-0 db-1; do k exec "$p" -- cat /data/id; done | tr '\n' ' '
+  for p in db-0 db-1 db-2 db-3; do k exec "$p" -- cat /data/id; done | tr '\n' ' '
 }
 
 check_local_volumes() {
-  log "local persistent volumes: a StatefulSet spread over the zones"
+  log "local persistent volumes: a StatefulSet of 4 spread over the zones"
   local t0=$SECONDS
   k apply -f - >/dev/null <<YAML
 apiVersion: apps/v1
@@ -142,7 +144,7 @@ kind: StatefulSet
 metadata: {name: db}
 spec:
   serviceName: db
-  replicas: 2
+  replicas: 4
   podManagementPolicy: Parallel
   selector: {matchLabels: {app: db}}
   template:
@@ -161,9 +163,9 @@ spec:
   - metadata: {name: data}
     spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 100Mi}}}
 YAML
-  wait_for 180 "db pods Running" sh -c "[ \$($KUBECTL --context $context get pods -l app=db --no-headers | grep -c Running) -eq 2 ]"
+  wait_for 180 "db pods Running" sh -c "[ \$($KUBECTL --context $context get pods -l app=db --no-headers | grep -c Running) -eq 4 ]"
   local running=$((SECONDS - t0)) p node pv pv_node zones=""
-  for p in 0 1; do
+  for p in 0 1 2 3; do
     node=$(k get pod "db-$p" -o jsonpath='{.spec.nodeName}')
     pv=$(k get pvc "data-db-$p" -o jsonpath='{.spec.volumeName}')
     [ "$(k get pvc "data-db-$p" -o jsonpath='{.status.phase}')" = Bound ] || fail "claim data-db-$p is not Bound"
@@ -173,15 +175,15 @@ YAML
     zones+="$(k get node "$node" -o jsonpath='{.metadata.labels.topology\.kubernetes\.io/zone}')"$'\n'
   done
   zones=$(printf '%s' "$zones" | sort | tr '\n' ' ')
-  [ "$zones" = "zone-a zone-b " ] && [ "$(k get storageclass standard -o jsonpath='{.provisioner}')" = dev.dindcluster/local ] \
-    || fail "db pods in zones '$zones' (want zone-a zone-b), or no standard class"
+  [ "$zones" = "zone-a zone-a zone-b zone-b " ] && [ "$(k get storageclass standard -o jsonpath='{.provisioner}')" = dev.dindcluster/local ] \
+    || fail "db pods in zones '$zones' (want 2 + 2), or no standard class"
   # Whether the data outlives its pods is checked across down/up, where every pod is made anew.
   db_before=$(db_ids)
-  log "  ok: claims bound on the pods' nodes (zone-a, zone-b) in $running s; data written: $db_before"
+  log "  ok: 4 claims bound on their pods' nodes, 2 + 2 over zone-a and zone-b, in $running s; data written: $db_before"
 }
 
 check_local_volumes_after_restore() {
-  wait_for 180 "db pods Running after restore" sh -c "[ \$($KUBECTL --context $context get pods -l app=db --no-headers | grep -c Running) -eq 2 ]"
+  wait_for 180 "db pods Running after restore" sh -c "[ \$($KUBECTL --context $context get pods -l app=db --no-headers | grep -c Running) -eq 4 ]"
   [ "$(db_ids)" = "$db_before" ] || fail "data changed across down/up: '$db_before' -> '$(db_ids)'"
   local pv node
   pv=$(k get pvc data-db-1 -o jsonpath='{.spec.volumeName}')
@@ -223,14 +225,14 @@ YAML
   for p in $(k get pods -l app=from-registry -o name); do
     [ "$(k logs "$p")" = built-on-the-host ] || fail "$p does not run the image built on the host: $(k logs "$p" 2>&1)"
   done
-  for node in "kube-master$suffix" "kube-node-1$suffix" "kube-node-2$suffix"; do
+  for node in $(k get nodes -o jsonpath='{.items[*].metadata.name}'); do
     docker exec "$node" docker image inspect "$registry_image" >/dev/null 2>&1 || fail "$node did not pull $registry_image"
   done
-  log "  ok: pushed and pulled on 3 nodes under its host name in $((SECONDS - t0)) s, no copy-image"
+  log "  ok: pushed and pulled on $node_count nodes under its host name in $((SECONDS - t0)) s, no copy-image"
 }
 registry_pods_ready() {
-  wait_for 180 "from-registry pods Running on 3 nodes" sh -c \
-    "[ \$($KUBECTL --context $context get pods -l app=from-registry --no-headers | grep -c Running) -eq 3 ]"
+  wait_for 180 "from-registry pods Running on $node_count nodes" sh -c \
+    "[ \$($KUBECTL --context $context get pods -l app=from-registry --no-headers | grep -c Running) -eq $node_count ]"
 }
 
 check_dump() {
@@ -243,7 +245,7 @@ check_dump() {
   grep -q "kube-node-2$suffix" "$out/nodes.txt" || fail "nodes.txt does not list kube-node-2$suffix"
   ls "$out" | grep -q "^pod-kube-master$suffix-kube-system-kube-apiserver" || fail "no kube-apiserver log in the dump"
   ! grep -rqE 'client-key-data: [A-Za-z0-9+/=]{20}|BEGIN (RSA |EC )?PRIVATE KEY' "$out" || fail "the dump contains a secret"
-  grep -qx "3 nodes, 3 Ready" "$workdir/split.out" || fail "the report summary does not say 3 nodes, 3 Ready: $(cat "$workdir/split.out")"
+  grep -qx "$node_count nodes, $node_count Ready" "$workdir/split.out" || fail "the report summary does not say $node_count nodes, $node_count Ready: $(cat "$workdir/split.out")"
   local dom
   dom=$(render_report "$out/index.html" "report-live$suffix")
   for want in "<td>kube-master$suffix</td><td class=\"ok\">Ready</td>" "<td>kube-node-2$suffix</td><td class=\"ok\">Ready</td>" \
@@ -253,7 +255,7 @@ check_dump() {
   $DIND kubeconfig --output "$workdir/standalone" 2>/dev/null
   [ "$(stat -c %a "$workdir/standalone")" = 600 ] && "$KUBECTL" --kubeconfig "$workdir/standalone" get nodes >/dev/null \
     || fail "the standalone kubeconfig is not 0600 or does not reach the cluster"
-  $DIND list 2>/dev/null | grep -qE "^$label +3 +up +3/3 running +3 +kubeadm-dind-net$suffix\$" \
+  $DIND list 2>/dev/null | grep -qE "^$label +3 +up +$node_count/$node_count running +$node_count +kubeadm-dind-net$suffix\$" \
     || fail "list does not show $label up: $($DIND list 2>&1)"
   $DIND nodes 2>/dev/null | grep -qE "^kube-node-2$suffix +worker +running +10\.192\.3\.4 +zone-b\$" \
     || fail "nodes does not show kube-node-2 running in zone-b: $($DIND nodes 2>&1)"
@@ -301,10 +303,10 @@ grep -q "Sometimes" "$workdir/bad.err" || fail "the error does not quote the bad
   || fail "a bad taint left resources"
 
 for cni in $CNIS; do
-  if [ "$cni" = bridge ]; then current_env=(); suffix=""; context=dind; label=mirantis.kubeadm_dind_cluster_runtime
-  else current_env=(CLUSTER_ID=3 DIND_ZONES=zone-a,zone-b "DIND_NODE_LABELS=kube-node-2:example.com/disk=ssd"
+  if [ "$cni" = bridge ]; then current_env=(); suffix=""; context=dind; label=mirantis.kubeadm_dind_cluster_runtime; node_count=3
+  else current_env=(CLUSTER_ID=3 NUM_NODES=4 DIND_ZONES=zone-a,zone-b "DIND_NODE_LABELS=kube-node-2:example.com/disk=ssd"
          "DIND_NODE_TAINTS=kube-node-1:dedicated=batch:PreferNoSchedule" DIND_LOCAL_REGISTRY_PORT="$reg_port")
-       suffix="-cluster-3"; context=dind-cluster-3; label=cluster-3; fi
+       suffix="-cluster-3"; context=dind-cluster-3; label=cluster-3; node_count=5; fi
   current_env+=(CNI_PLUGIN="$cni")
   export "${current_env[@]}"
   service_ip=10.96.0.1; dns_ip=10.96.0.10
@@ -314,7 +316,7 @@ for cni in $CNIS; do
   t0=$SECONDS
   dind up -q >/dev/null
   log "up: $((SECONDS - t0)) s"
-  nodes_ready || fail "not 3 Ready nodes after up: $(k get nodes)"
+  nodes_ready || fail "not $node_count Ready nodes after up: $(k get nodes)"
   $DIND wait --timeout 60 2>/dev/null | grep -q "is ready" || fail "wait did not report the running cluster ready"
   port=$(dind apiserver-port 2>/dev/null)
   [[ "$port" =~ ^[0-9]+$ ]] || fail "apiserver-port printed '$port'"
@@ -341,7 +343,7 @@ for cni in $CNIS; do
 
   dind down -q
   [ "$(count_labelled ps "$ours")" -eq 0 ] || fail "containers left after down"
-  [ "$(count_labelled volume "$ours")" -eq 3 ] || fail "down must keep the 3 node volumes"
+  [ "$(count_labelled volume "$ours")" -eq "$node_count" ] || fail "down must keep the $node_count node volumes"
   if [ -n "${DIND_LOCAL_REGISTRY_PORT:-}" ]; then
     [ "$(docker inspect -f '{{.State.Running}}' "dind-registry$suffix")" = true ] || fail "down did not keep the registry running"
   fi
@@ -351,7 +353,7 @@ for cni in $CNIS; do
   t0=$SECONDS
   dind up -q >/dev/null
   log "restore up: $((SECONDS - t0)) s"
-  nodes_ready || fail "not 3 Ready nodes after restore: $(k get nodes)"
+  nodes_ready || fail "not $node_count Ready nodes after restore: $(k get nodes)"
   if [ -n "${DIND_ZONES:-}" ]; then check_local_volumes_after_restore; fi
   if [ -n "${DIND_LOCAL_REGISTRY_PORT:-}" ]; then
     # Fresh pods on the restored nodes pull again (Always) through the nodes' new rules.
@@ -367,7 +369,7 @@ for cni in $CNIS; do
   [ "$(count_labelled ps "dev.dindcluster.support=$label")" -eq 0 ] || fail "clean left the registry"
   docker image rm "$registry_image" >/dev/null 2>&1 || true
   k config get-contexts -o name 2>/dev/null | grep -qx "$context" && fail "clean left context $context"
-  unset CLUSTER_ID CNI_PLUGIN DIND_ZONES DIND_NODE_LABELS DIND_NODE_TAINTS DIND_LOCAL_REGISTRY_PORT
+  unset CLUSTER_ID NUM_NODES CNI_PLUGIN DIND_ZONES DIND_NODE_LABELS DIND_NODE_TAINTS DIND_LOCAL_REGISTRY_PORT
 done
 
 [ "$(count_labelled ps "$decoy_label")" -eq 1 ] || fail "the decoy container was touched"

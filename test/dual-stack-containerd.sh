@@ -5,7 +5,9 @@
 # here dual-stack clusters run side by side). IPv4 on Docker is covered by cluster-lifecycle.sh,
 # IPv6-only on Docker by ipv6.sh; one cluster here instead of two keeps the suite in its budget.
 #   up -> nodes Ready with an IPv4 and an IPv6 InternalIP each, on containerd://, no dockerd in the
-#   nodes -> copy-image lands in containerd's k8s.io namespace on every node -> pods on two workers
+#   nodes -> copy-image lands in containerd's k8s.io namespace on every node -> an image pushed from
+#   the host to the cluster's local registry (DIND_LOCAL_REGISTRY_PORT) runs under that name on a
+#   worker, pulled by containerd -> pods on two workers
 #   get both families (status.podIPs) and ping each other over both -> cluster DNS: AAAA and PTR of
 #   an IPv6 ClusterIP, outside names forwarded to the node's resolver -> exec into a privileged pod
 #   -> no DNS64/NAT64 containers -> dump | split-dump has containerd's sections -> down -> up with
@@ -19,6 +21,9 @@ ensure_pod_image
 t_start=$SECONDS
 
 export IP_MODE=dual-stack DIND_CRI=containerd CLUSTER_ID=21
+reg_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+export DIND_LOCAL_REGISTRY_PORT=$reg_port
+registry_image="127.0.0.1:$reg_port/app:containerd"
 suffix=-cluster-21 context=dind-cluster-21 label=cluster-21 ours=dev.dindcluster.cluster=cluster-21
 nodes=("kube-master$suffix" "kube-node-1$suffix" "kube-node-2$suffix")
 docker container inspect "kube-master$suffix" >/dev/null 2>&1 && fail "kube-master$suffix already exists: not running over it"
@@ -33,6 +38,7 @@ on_exit() {
     $DIND dump64 2>/dev/null | tail -c 200000 || true
   fi
   $DIND clean -q >/dev/null 2>&1 || true
+  docker image rm "$registry_image" >/dev/null 2>&1 || true
   rm -rf "$workdir"
   exit $status
 }
@@ -48,7 +54,8 @@ addresses=$(k get nodes -o jsonpath='{range .items[*]}{.metadata.name}={.status.
 expected="kube-master$suffix=10.192.21.2 fd00:20:21::2 kube-node-1$suffix=10.192.21.3 fd00:20:21::3 kube-node-2$suffix=10.192.21.4 fd00:20:21::4 "
 [ "$addresses" = "$expected" ] || fail "node addresses: '$addresses', expected '$expected'"
 [ "$(k get nodes --no-headers | awk '$2=="Ready"' | wc -l)" = 3 ] || fail "not 3 Ready nodes: $(k get nodes)"
-[ "$(count_labelled ps dev.dindcluster.support=$label)" = 0 ] || fail "dual-stack must not start DNS64/NAT64 containers"
+[ "$(docker ps --filter label=dev.dindcluster.support=$label --format '{{.Names}}')" = "dind-registry$suffix" ] \
+  || fail "dual-stack must start no DNS64/NAT64 containers (only the local registry)"
 docker exec "kube-master$suffix" pgrep -af kube-apiserver | grep -q 'feature-gates=IPv6DualStack=true' \
   || fail "kube-apiserver does not run with the IPv6DualStack feature gate"
 runtimes=$(k get nodes -o jsonpath='{range .items[*]}{.status.nodeInfo.containerRuntimeVersion}{"\n"}{end}')
@@ -69,6 +76,20 @@ for node in "${nodes[@]}"; do
   in_node "$node" "ctr -n k8s.io images ls -q | grep -qx 'docker.io/$POD_IMAGE'" || fail "$node: copy-image did not import $POD_IMAGE into containerd's k8s.io namespace"
 done
 log "  ok: copy-image into containerd on 3 nodes in $((SECONDS - t0)) s"
+
+t0=$SECONDS
+mkdir -p "$workdir/app"
+printf 'FROM %s\nRUN echo pulled-by-containerd > /built\n' "$POD_IMAGE" >"$workdir/app/Dockerfile"
+docker build -q -t "$registry_image" "$workdir/app" >/dev/null 2>"$workdir/build.err" || { cat "$workdir/build.err" >&2; fail "docker build failed"; }
+docker push "$registry_image" >/dev/null || fail "docker push $registry_image failed"
+k run from-registry --image "$registry_image" --image-pull-policy=Always --restart=Never \
+  --overrides "{\"spec\":{\"nodeSelector\":{\"kubernetes.io/hostname\":\"kube-node-1$suffix\"}}}" \
+  --command -- sh -c 'cat /built; sleep 3600' >/dev/null
+wait_for 120 "pod from-registry Running" sh -c "$KUBECTL --context $context get pod from-registry --no-headers | grep -q Running"
+[ "$(k logs from-registry)" = pulled-by-containerd ] || fail "from-registry does not run the pushed image: $(k logs from-registry 2>&1)"
+in_node "kube-node-1$suffix" "ctr -n k8s.io images ls -q | grep -qx '$registry_image'" || fail "containerd on kube-node-1 did not pull $registry_image"
+k delete pod from-registry --grace-period=0 --force >/dev/null 2>&1
+log "  ok: pushed to 127.0.0.1:$reg_port and pulled by containerd under that name in $((SECONDS - t0)) s"
 
 run_test_pods() { # a pod from the copied image (never pulled) on each worker
   local n
@@ -152,6 +173,7 @@ t_clean=$((SECONDS - t0))
 for kind in ps volume network; do
   [ "$(count_labelled $kind "$ours")" = 0 ] || fail "clean left $kind resources of $label"
 done
+[ "$(count_labelled ps "dev.dindcluster.support=$label")" = 0 ] || fail "clean left the local registry"
 "$KUBECTL" config get-contexts -o name | grep -qx "$context" && fail "clean left context $context"
 log "timings: up ${t_up} s, restore ${t_restore} s, clean ${t_clean} s, total $((SECONDS - t_start)) s"
 log "*** OK ***"
