@@ -106,8 +106,8 @@ public final class SupportContainers {
     LocalRegistryPlan registry = plan.localRegistryPlan().orElseThrow(() -> new IllegalArgumentException(
         "cluster '" + plan.label() + "' has no local registry (DIND_LOCAL_REGISTRY_PORT is unset)"));
     String text = registry.containerName() + '|' + IMAGE + '|' + plan.network().name() + '|' + registry.address()
-        + '|' + registry.hostPort();
-    return NodeSpec.builder(registry.containerName(), IMAGE)
+        + '|' + registry.ipv6Address() + '|' + registry.hostPort();
+    NodeSpec.Builder spec = NodeSpec.builder(registry.containerName(), IMAGE)
         .hostname(registry.containerName())
         .label(ClusterLabels.SUPPORT, plan.label())
         .label(CONFIG_LABEL, sha256Prefix(text))
@@ -116,8 +116,9 @@ public final class SupportContainers {
         // Loopback only, like the API server: the registry has no authentication.
         .port(new PortMapping("127.0.0.1", registry.hostPort(), LocalRegistryPlan.CONTAINER_PORT))
         // Our configuration (scripts/support-image/registry.yml): Debian's turns on htpasswd auth.
-        .command("docker-registry", "serve", "/etc/dind-cluster/registry.yml")
-        .build();
+        .command("docker-registry", "serve", "/etc/dind-cluster/registry.yml");
+    registry.ipv6().ifPresent(v6 -> spec.ipv6(v6.toString()).sysctl("net.ipv6.conf.all.disable_ipv6", "0"));
+    return spec.build();
   }
 
   private static Nat64Plan nat64Plan(ClusterPlan plan) {

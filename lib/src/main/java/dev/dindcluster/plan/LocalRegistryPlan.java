@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param hostPort the port on the host's 127.0.0.1, and the port in image names
  * @param containerName {@code dind-registry<S>}
  * @param address the container's fixed IPv4 address: the management network's last host address
+ * @param ipv6Address in dual-stack, its fixed IPv6 address at the same offset (else null): left to
+ *     the engine, it would take the first free one, which is the master's
  */
-public record LocalRegistryPlan(int hostPort, String containerName, IpAddress address) {
+public record LocalRegistryPlan(int hostPort, String containerName, IpAddress address, IpAddress ipv6Address) {
   /** Where the registry listens inside its container (Debian's docker-registry default). */
   public static final int CONTAINER_PORT = 5000;
 
@@ -22,6 +24,10 @@ public record LocalRegistryPlan(int hostPort, String containerName, IpAddress ad
     if (hostPort < 1 || hostPort > 65535) {
       throw new IllegalArgumentException("host port " + hostPort + " is not 1-65535");
     }
+  }
+
+  public java.util.Optional<IpAddress> ipv6() {
+    return java.util.Optional.ofNullable(ipv6Address);
   }
 
   /** The prefix of image names pods use: {@code 127.0.0.1:<hostPort>}. */

@@ -3,6 +3,7 @@ package dev.dindcluster.plan;
 import dev.dindcluster.config.Settings;
 import dev.dindcluster.naming.ClusterNaming;
 import dev.dindcluster.net.Cidr;
+import dev.dindcluster.net.IpAddress;
 import dev.dindcluster.net.IpFamily;
 import dev.dindcluster.net.IpMode;
 import java.math.BigInteger;
@@ -47,7 +48,10 @@ final class LocalRegistryRules {
     if (v4 == null) {
       return null;
     }
-    return new LocalRegistryPlan(port.getAsInt(), naming.registryContainerName(), v4.addressAt(lastHostOffset(v4)));
+    long offset = lastHostOffset(v4);
+    // The same host offset in the IPv6 network: nodes fill both from the bottom, limited by the IPv4 one.
+    IpAddress v6 = mgmt.stream().filter(c -> c.family() == IpFamily.IPV6).findFirst().map(c -> c.addressAt(offset)).orElse(null);
+    return new LocalRegistryPlan(port.getAsInt(), naming.registryContainerName(), v4.addressAt(offset), v6);
   }
 
   /** The last host address: below the broadcast address. */

@@ -47,6 +47,7 @@ public final class PlanJson {
       Map<String, Object> registry = new LinkedHashMap<>();
       registry.put("container", r.containerName());
       registry.put("address", r.address().toString());
+      r.ipv6().ifPresent(v6 -> registry.put("ipv6Address", v6.toString()));
       registry.put("hostPort", r.hostPort());
       registry.put("imagePrefix", r.imagePrefix());
       root.put("localRegistry", registry);

@@ -49,7 +49,7 @@ public final class PlanText {
         .append(n.nat64ContainerName()).append(' ').append(n.serverIp()).append(" and ").append(n.v4Address())
         .append(" (").append(n.v4Subnet()).append(")\n"));
     plan.localRegistryPlan().ifPresent(r -> out.append("  local registry: ").append(r.containerName()).append(' ')
-        .append(r.address()).append(", host 127.0.0.1:").append(r.hostPort()).append(" (images ").append(r.imagePrefix())
+        .append(r.address()).append(r.ipv6().map(v6 -> " " + v6).orElse("")).append(", host 127.0.0.1:").append(r.hostPort()).append(" (images ").append(r.imagePrefix())
         .append("/NAME:TAG)\n"));
     out.append("  options:\n");
     for (Map.Entry<String, Object> e : PlanJson.tree(plan).entrySet()) {

@@ -47,6 +47,13 @@ class LocalRegistryTest {
   }
 
   @Test
+  void inDualStackBothAddressesAreFixed() {
+    NodeSpec spec = SupportContainers.registry(plan("CLUSTER_ID=21", "IP_MODE=dual-stack", "DIND_LOCAL_REGISTRY_PORT=5001"));
+    assertThat(spec.ipv4()).isEqualTo("10.192.21.254");
+    assertThat(spec.ipv6()).isEqualTo("fd00:20:21::fe");
+  }
+
+  @Test
   void nodesGetRouteLocalnetAndIdempotentRulesForTheirOwnLoopbackPort() {
     ClusterPlan plan = plan("CLUSTER_ID=3", "DIND_LOCAL_REGISTRY_PORT=5001");
     assertThat(NodeContainers.spec(plan, plan.workers().get(0), NodeSecurity.RESTRICTED).sysctls())

@@ -32,6 +32,9 @@ class LocalRegistryRulesTest {
     LocalRegistryPlan registry = plan("DIND_LOCAL_REGISTRY_PORT=5001", "IP_MODE=dual-stack", "CLUSTER_ID=21")
         .localRegistryPlan().orElseThrow();
     assertThat(registry.address()).hasToString("10.192.21.254");
+    // Fixed in both families: an engine-assigned IPv6 address would be the first free one, the master's.
+    assertThat(registry.ipv6()).hasValueSatisfying(v6 -> assertThat(v6).hasToString("fd00:20:21::fe"));
+    assertThat(plan("DIND_LOCAL_REGISTRY_PORT=5001").localRegistryPlan().orElseThrow().ipv6()).isEmpty();
   }
 
   @Test
