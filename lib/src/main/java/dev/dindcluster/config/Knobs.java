@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every knob of the original (spec section 3) plus this project's own, in the README's order.
+ * Every knob of the original dind-cluster.sh plus this project's own, in the README's order.
  * The README's configuration table is generated from this list. Rule for the knobs this project
  * cannot honour: a knob whose purpose is moot here (downloads, registries, pulls, source-build
  * helpers) is IGNORED with a warning; a knob that asks for something we cannot do (build from

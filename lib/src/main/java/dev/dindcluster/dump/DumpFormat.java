@@ -3,7 +3,7 @@ package dev.dindcluster.dump;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The wire format shared with the original dind-cluster.sh (spec section 7): a header line, then
+ * The wire format shared with the original dind-cluster.sh: a header line, then
  * sections each opened by a whole line {@code @@@ <name> @@@}; dump64 wraps that text, LZMA-alone
  * compressed and base64-encoded in 100-character lines, between two marker lines.
  */

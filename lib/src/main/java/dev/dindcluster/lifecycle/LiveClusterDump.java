@@ -25,7 +25,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The state of a running cluster as the original's {@code dump} collected it (spec 7.1), in its
+ * The state of a running cluster as the original's {@code dump} collected it, in its
  * section names: per running node its units' status and journal, processes, inner containers and
  * addresses (by exec, {@link NodeSections}); then, through the API (no kubectl), every pod
  * container's log, {@code kubectl-all.txt}, {@code describe-all.txt}, {@code nodes.txt} and {@code

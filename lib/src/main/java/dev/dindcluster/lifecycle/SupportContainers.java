@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * ipv6 mode's support containers, one pair per cluster (spec 4.7): {@code tayga<S>}, the NAT64
+ * ipv6 mode's support containers, one pair per cluster: {@code tayga<S>}, the NAT64
  * gateway, and {@code bind9<S>}, the DNS64 server that forwards through it. Both run from one
  * locally built image (scripts/build-support-image) with different commands. They carry
  * {@code dev.dindcluster.support=<label>} instead of the cluster label, so {@code down} keeps them

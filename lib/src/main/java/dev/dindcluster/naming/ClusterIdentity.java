@@ -3,7 +3,7 @@ package dev.dindcluster.naming;
 import java.util.Objects;
 
 /**
- * Who a cluster is (spec 4.1): the id used in addresses and the Docker label that also gives the
+ * Who a cluster is: the id used in addresses and the Docker label that also gives the
  * name suffix. {@code randomId} says the id came from the generator (a DIND_LABEL without a
  * CLUSTER_ID), in which case it affects addresses only, never names.
  */

@@ -2,7 +2,7 @@ package dev.dindcluster.naming;
 
 import java.util.Objects;
 
-/** Every name the original derived from the suffix S ("" or "-LABEL"), spec section 5. */
+/** Every name the original derived from the suffix S ("" or "-LABEL"). */
 public record ClusterNaming(String suffix) {
   public ClusterNaming {
     Objects.requireNonNull(suffix, "suffix");

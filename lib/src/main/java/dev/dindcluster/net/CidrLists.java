@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The original's CIDR-list rules (spec 4.2 step 2) shared by MGMT_CIDRS and POD_NETWORK_CIDR:
+ * The original's CIDR-list rules shared by MGMT_CIDRS and POD_NETWORK_CIDR:
  * split on commas and/or spaces, the count allowed per mode, family checks, defaults filled in
  * and IPv4 first. Works on the texts because the management network's cluster-id injection
  * looks at how a CIDR was written.

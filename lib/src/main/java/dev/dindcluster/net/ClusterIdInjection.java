@@ -3,7 +3,7 @@ package dev.dindcluster.net;
 import java.util.Arrays;
 
 /**
- * How the original made the management network cluster-specific (spec 4.2 step 3), done on
+ * How the original made the management network cluster-specific, done on
  * numbers: an IPv4 /24 gets CLUSTER_ID as its third octet; an IPv6 CIDR written as {@code X::/n}
  * gets the decimal id text inserted as one more hextet after X (so id 10 is hextet 0x10, as in
  * the original). Anything else is left as it is.

@@ -1,7 +1,7 @@
 package dev.dindcluster.net;
 
 /**
- * Per-node pod CIDRs (spec 4.5), independent of CLUSTER_ID. Node ids: master 1, kube-node-N N+1.
+ * Per-node pod CIDRs, independent of CLUSTER_ID. Node ids: master 1, kube-node-N N+1.
  * IPv4: the cluster CIDR must be a /16 and node id is the third octet of a /24. IPv6: per-node
  * size is L+8 and the node id fills bits L..L+7, which reproduces every example the original gave
  * (and the valid prefixes it wrongly rejected).

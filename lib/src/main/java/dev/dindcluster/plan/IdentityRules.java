@@ -7,8 +7,8 @@ import java.util.OptionalInt;
 import java.util.function.IntSupplier;
 
 /**
- * Spec 4.1's decision table. "Set" means present, even if empty; only the exact string "0"
- * counts as the zero id. Unlike the original, CLUSTER_ID and DIND_LABEL are validated.
+ * The original's decision table for CLUSTER_ID and DIND_LABEL. "Set" means present, even if
+ * empty; only the exact string "0" counts as the zero id. Unlike the original, both are validated.
  */
 final class IdentityRules {
   private IdentityRules() {}

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Spec 4.2: which management CIDRs, made cluster-specific by CLUSTER_ID. The original swallowed
+ * Which management CIDRs, made cluster-specific by CLUSTER_ID. The original swallowed
  * list errors (the error text became the CIDR list); here each is a reported problem.
  */
 final class ManagementNetworkRules {

@@ -4,7 +4,7 @@ import dev.dindcluster.net.Cidr;
 import dev.dindcluster.net.IpAddress;
 
 /**
- * ipv6 mode's DNS64 (bind9) and NAT64 (tayga) support containers (spec 4.7).
+ * ipv6 mode's DNS64 (bind9) and NAT64 (tayga) support containers.
  *
  * @param v4Prefix two octets, CLUSTER_ID already added to the second (e.g. "172.18")
  * @param serverIp tayga's IPv6 address: management v6 network + 0x200

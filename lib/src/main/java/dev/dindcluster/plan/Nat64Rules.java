@@ -9,7 +9,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * Spec 4.7, ipv6 mode only: the NAT64 IPv4 prefix (CLUSTER_ID added to the second octet and
+ * ipv6 mode only: the NAT64 IPv4 prefix (CLUSTER_ID added to the second octet and
  * range-checked numerically, where the original compared "10.x" as strings), the DNS64 prefix and
  * the support containers' addresses.
  */

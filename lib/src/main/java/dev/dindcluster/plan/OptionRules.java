@@ -17,7 +17,7 @@ import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The knobs besides identity and networks: defaults and validation (spec 3). */
+/** The knobs besides identity and networks: defaults and validation. */
 final class OptionRules {
   private static final Pattern EXTRA_ARG = Pattern.compile("(APISERVER|CONTROLLER_MANAGER|SCHEDULER)_([a-z_]+)");
   private static final Pattern GATES = Pattern.compile("[A-Za-z0-9]+=(true|false)(,[A-Za-z0-9]+=(true|false))*");
@@ -148,7 +148,7 @@ final class OptionRules {
     return value;
   }
 
-  /** Any PREFIX_[a-z_]+ variable becomes an extra argument, '_' turned into '-' (spec 3.2). */
+  /** Any PREFIX_[a-z_]+ variable becomes an extra argument, '_' turned into '-' (as in the original). */
   static Map<String, String> extraArgs(Settings settings, String prefix) {
     Map<String, String> args = new LinkedHashMap<>();
     settings.all().forEach((name, value) -> {

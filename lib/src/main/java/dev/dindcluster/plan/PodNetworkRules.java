@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Spec 4.5: the cluster pod CIDRs (never cluster-id dependent), validated per family. */
+/** The cluster pod CIDRs (never cluster-id dependent), validated per family. */
 final class PodNetworkRules {
   static final String IPV6_DEFAULT = "fd00:40::/72";
 

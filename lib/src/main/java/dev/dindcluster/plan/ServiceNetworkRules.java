@@ -7,7 +7,7 @@ import dev.dindcluster.net.IpMode;
 import java.math.BigInteger;
 import java.util.List;
 
-/** Spec 4.6: one service CIDR, whose family decides the loopback; DNS service IP = network + 10. */
+/** One service CIDR, whose family decides the loopback; DNS service IP = network + 10. */
 final class ServiceNetworkRules {
   static final int DNS_OFFSET = 10;
   private static final BigInteger MIN_SIZE = BigInteger.valueOf(16);
