@@ -49,9 +49,13 @@ public final class FakeKubeApi implements KubeApi {
     return List.copyOf(nodeList);
   }
 
+  /** Manifests applied, in order. */
+  public final List<String> applied = new ArrayList<>();
+
   @Override
   public void apply(String manifestYaml) {
-    throw new UnsupportedOperationException("not used by the tests of this fake");
+    check("apply");
+    applied.add(manifestYaml);
   }
 
   @Override

@@ -5,10 +5,10 @@ package dev.dindcluster.kube.fabric8;
  * in kubeadm's PKCS#1 form), base64 as kubeconfig *-data values. fabric8 parses them when it builds
  * a client, so fake strings would not do. Made with openssl, valid for 100 years; protects nothing.
  */
-final class TestPem {
+public final class TestPem {
   private TestPem() {}
 
-  static final String CA =
+  public static final String CA =
         "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSURJVENDQWdtZ0F3SUJBZ0lVQmRzTUdCQm1yTk1OZC8valBiaj"
         + "FFc2hUOWVVd0RRWUpLb1pJaHZjTkFRRUwKQlFBd0h6RWRNQnNHQTFVRUF3d1VaR2x1WkMxamJIVnpkR1Z5TFhSbGMz"
         + "UXRZMkV3SUJjTk1qWXhNVEl5TURNMApNekUyV2hnUE1qRXlOakV3TWprd016UXpNVFphTUI4eEhUQWJCZ05WQkFNTU"
