@@ -51,7 +51,9 @@ $DIND up -q >/dev/null
 t_up=$((SECONDS - t0))
 log "up: ${t_up} s"
 addresses=$(k get nodes -o jsonpath='{range .items[*]}{.metadata.name}={.status.addresses[?(@.type=="InternalIP")].address} {end}')
-expected="kube-master$suffix=10.192.21.2 fd00:20:21::2 kube-node-1$suffix=10.192.21.3 fd00:20:21::3 kube-node-2$suffix=10.192.21.4 fd00:20:21::4 "
+# The services are IPv6 (the original's dual-stack), so each node's first address is its IPv6 one: what
+# takes "the node's address" (NodePorts, conformance specs) must reach IPv6 services there.
+expected="kube-master$suffix=fd00:20:21::2 10.192.21.2 kube-node-1$suffix=fd00:20:21::3 10.192.21.3 kube-node-2$suffix=fd00:20:21::4 10.192.21.4 "
 [ "$addresses" = "$expected" ] || fail "node addresses: '$addresses', expected '$expected'"
 [ "$(k get nodes --no-headers | awk '$2=="Ready"' | wc -l)" = 3 ] || fail "not 3 Ready nodes: $(k get nodes)"
 [ "$(docker ps --filter label=dev.dindcluster.support=$label --format '{{.Names}}')" = "dind-registry$suffix" ] \
@@ -104,6 +106,7 @@ check_both_families() {
   local v4 v6 i
   for i in 1 2; do
     read -r v4 v6 < <(k get pod "ping-$i" -o jsonpath='{.status.podIPs[0].ip} {.status.podIPs[1].ip}{"\n"}')
+    [[ "$v4" == *:* ]] && { local t=$v4; v4=$v6; v6=$t; }  # kubelet lists the node's primary family first
     [[ "$v4" == 10.244.* && "$v6" == fd00:40:* ]] || fail "ping-$i has podIPs '$v4' '$v6', not one of each family"
     eval "v4_$i=$v4 v6_$i=$v6"
   done

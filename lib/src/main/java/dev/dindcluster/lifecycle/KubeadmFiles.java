@@ -28,7 +28,7 @@ public final class KubeadmFiles {
     master.ips().forEach(ip -> sans.add(ip.toString()));
     return new KubeadmConfig.Init(
         plan.version(), ComponentImages.NODE_REPOSITORY, master.name(), plan.advertiseAddress().toString(),
-        master.ips().stream().map(Object::toString).toList(), bootstrapToken, sans,
+        nodeIps(plan, master), bootstrapToken, sans,
         plan.serviceCidr().toString(), plan.podNetworkCidrs().stream().map(Cidr::toString).toList(),
         !plan.cniPlugin().perNodeRoutes, plan.dnsServiceIp().toString(), plan.numNodes() == 0,
         plan.ipMode() == dev.dindcluster.net.IpMode.DUAL_STACK,
@@ -40,15 +40,27 @@ public final class KubeadmFiles {
 
   /** kubeadm join's inputs for one worker of this plan. */
   public static KubeadmConfig.Join joinInputs(ClusterPlan plan, NodePlan node, String bootstrapToken, String caCertHash) {
-    return new KubeadmConfig.Join(plan.version(), node.name(), node.ips().stream().map(Object::toString).toList(),
+    return new KubeadmConfig.Join(plan.version(), node.name(), nodeIps(plan, node),
         KubeadmConfig.hostPort(plan.advertiseAddress().toString(), ClusterPlan.INTERNAL_APISERVER_PORT), bootstrapToken, caCertHash,
         plan.options().criSocket(), node.labels(), node.taints());
   }
 
   /** /etc/default/kubelet for kubeadms before 1.11; empty for later ones. */
   public static Optional<String> legacyKubeletDefaults(ClusterPlan plan, NodePlan node) {
-    return KubeadmConfig.legacyKubeletDefaults(plan.version(), node.ips().stream().map(Object::toString).toList(),
+    return KubeadmConfig.legacyKubeletDefaults(plan.version(), nodeIps(plan, node),
         plan.dnsServiceIp().toString(), plan.pauseImage().nodeRef(), node.labels(), node.taints());
+  }
+
+  /**
+   * kubelet's --node-ip: the node's addresses, the service family's first. kubelet lists a node's
+   * InternalIPs in this order, and whatever takes "the node's address" (NodePorts, the conformance
+   * specs, hostNetwork pods' first podIP) takes the first; in a dual-stack cluster whose services are
+   * IPv6 that must be the IPv6 one, or a NodePort reached at the node's first address never answers.
+   */
+  static List<String> nodeIps(ClusterPlan plan, NodePlan node) {
+    return node.ips().stream()
+        .sorted(java.util.Comparator.comparing(ip -> ip.family() == plan.serviceFamily() ? 0 : 1))
+        .map(Object::toString).toList();
   }
 
   /** Every file up writes for kubeadm, each under a comment naming the node and path. */
