@@ -195,17 +195,14 @@ check_local_volumes_after_restore() {
   log "  ok: data kept across down/up; a deleted claim's volume and directory are gone"
 }
 
-reg_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+reg_port=$(free_port)
 registry_image="127.0.0.1:$reg_port/app:dev"
 check_registry() {
   log "local registry on 127.0.0.1:$reg_port: push from the host, pods pull on every node"
   local t0=$SECONDS bindings
   bindings=$(docker port "dind-registry$suffix")
   [ "$bindings" = "5000/tcp -> 127.0.0.1:$reg_port" ] || fail "the registry is not published on loopback only: $bindings"
-  mkdir -p "$workdir/app"
-  printf 'FROM %s\nRUN echo built-on-the-host > /built\n' "$POD_IMAGE" >"$workdir/app/Dockerfile"
-  docker build -q -t "$registry_image" "$workdir/app" >/dev/null 2>"$workdir/build.err" || { cat "$workdir/build.err" >&2; fail "docker build failed"; }
-  docker push "$registry_image" >/dev/null || fail "docker push $registry_image failed"
+  push_test_image "$registry_image" built-on-the-host
   k apply -f - >/dev/null <<YAML
 apiVersion: apps/v1
 kind: DaemonSet

@@ -21,7 +21,7 @@ ensure_pod_image
 t_start=$SECONDS
 
 export IP_MODE=dual-stack DIND_CRI=containerd CLUSTER_ID=21
-reg_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+reg_port=$(free_port)
 export DIND_LOCAL_REGISTRY_PORT=$reg_port
 registry_image="127.0.0.1:$reg_port/app:containerd"
 suffix=-cluster-21 context=dind-cluster-21 label=cluster-21 ours=dev.dindcluster.cluster=cluster-21
@@ -80,10 +80,7 @@ done
 log "  ok: copy-image into containerd on 3 nodes in $((SECONDS - t0)) s"
 
 t0=$SECONDS
-mkdir -p "$workdir/app"
-printf 'FROM %s\nRUN echo pulled-by-containerd > /built\n' "$POD_IMAGE" >"$workdir/app/Dockerfile"
-docker build -q -t "$registry_image" "$workdir/app" >/dev/null 2>"$workdir/build.err" || { cat "$workdir/build.err" >&2; fail "docker build failed"; }
-docker push "$registry_image" >/dev/null || fail "docker push $registry_image failed"
+push_test_image "$registry_image" pulled-by-containerd
 k run from-registry --image "$registry_image" --image-pull-policy=Always --restart=Never \
   --overrides "{\"spec\":{\"nodeSelector\":{\"kubernetes.io/hostname\":\"kube-node-1$suffix\"}}}" \
   --command -- sh -c 'cat /built; sleep 3600' >/dev/null

@@ -36,6 +36,21 @@ ensure_pod_image() {
   rm -rf "$dir"
 }
 
+# A free TCP port on 127.0.0.1, as the kernel picks one (free when asked: use it at once).
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# push_test_image <image> <text>: builds <image> on the host from the pod image, with /built holding
+# <text>, and pushes it (to a local registry: the image name says which).
+push_test_image() {
+  local dir; dir=$(mktemp -d)
+  printf 'FROM %s\nRUN echo %s > /built\n' "$POD_IMAGE" "$2" >"$dir/Dockerfile"
+  docker build -q -t "$1" "$dir" >/dev/null 2>"$dir/build.err" || { cat "$dir/build.err" >&2; rm -rf "$dir"; fail "docker build of $1 failed"; }
+  rm -rf "$dir"
+  docker push "$1" >/dev/null || fail "docker push $1 failed"
+}
+
 # wait_for <seconds> <description> <command...>
 wait_for() {
   local seconds=$1 what=$2; shift 2

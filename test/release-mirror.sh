@@ -71,7 +71,7 @@ if ! command -v docker-registry >/dev/null; then
     || { apt-get update -qq >/dev/null 2>&1; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-registry >/dev/null; }
 fi
 systemctl stop docker-registry >/dev/null 2>&1 || true  # the package's own instance (if any) is not ours
-reg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+reg_port=$(free_port)
 cat > "$work/registry.yml" <<YAML
 version: 0.1
 log: {level: error}
@@ -168,7 +168,7 @@ expect_failure "a mirror that stalls mid-download" 40 "no answer within the time
   DIND_RELEASE_URL="http://127.0.0.1:$(cat "$work/stall.port")" DIND_DOWNLOAD_TIMEOUT=2
 
 # --- 5. an unreachable mirror ---
-closed_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+closed_port=$(free_port)
 expect_failure "an unreachable mirror" 20 "http://127.0.0.1:$closed_port/$VERSION/kubernetes-server-linux-amd64.tar.gz.sha256" \
   "${release_env[@]}" DIND_RELEASE_URL="http://127.0.0.1:$closed_port"
 
