@@ -44,28 +44,8 @@ class Fabric8KubeconfigStoreTest {
       "preferences: {}",
       "");
 
-  // kubeadm's admin.conf layout, with shortened data.
-  static final String ADMIN_CONF = String.join("\n",
-      "apiVersion: v1",
-      "clusters:",
-      "- cluster:",
-      "    certificate-authority-data: Q0EtREFUQQ==",
-      "    server: https://10.192.0.2:6443",
-      "  name: kubernetes",
-      "contexts:",
-      "- context:",
-      "    cluster: kubernetes",
-      "    user: kubernetes-admin",
-      "  name: kubernetes-admin@kubernetes",
-      "current-context: kubernetes-admin@kubernetes",
-      "kind: Config",
-      "preferences: {}",
-      "users:",
-      "- name: kubernetes-admin",
-      "  user:",
-      "    client-certificate-data: Q0VSVA==",
-      "    client-key-data: S0VZ",
-      "");
+  // kubeadm's admin.conf layout, shared with the store contract.
+  static final String ADMIN_CONF = dev.dindcluster.kube.KubeconfigStoreContract.ADMIN_CONF;
 
   private static KubeconfigEntry entry(String name, int port) {
     return new KubeconfigEntry(name, "https://127.0.0.1:" + port, "Q0EtREFUQQ==", "Q0VSVA==", "S0VZ");
