@@ -16,7 +16,7 @@ log() { printf '[dump-compat] %s\n' "$*" >&2; }
 
 if ! command -v lzma >/dev/null 2>&1; then
   log "installing xz-utils (for lzma)"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q xz-utils >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o DPkg::Lock::Timeout=600 xz-utils >/dev/null
 fi
 
 # --- build the library and a launcher (Cli.main needs a FixedRelease) ---

@@ -2,11 +2,13 @@
 # End-to-end, faults survived without `clean`, on one 1 + 1 cluster with a DIND_LABEL and a random
 # cluster id (what CI jobs and side-by-side users run):
 #   1. `up` killed with SIGKILL (its whole process group, as a CI timeout does) while the nodes
-#      start, during kubeadm init and during the join; each next `up` replaces the unfinished
-#      volumes by itself (saying so) and the last one brings the cluster up.
-#   2. On the running cluster, with a namespace and a ConfigMap created first: a worker killed, every
-#      node stopped (an engine restart), the containers and the network removed (volumes remain; this
-#      covers a removed master too). After each, `up` restores the cluster and the objects are there.
+#      start, and after kubeadm init (during the join); each next `up` replaces the unfinished
+#      volumes by itself (saying so) and the last one brings the cluster up. (A kill during init
+#      itself is not tried: it leaves the same unfinished volumes as these two, and costs a bring-up.)
+#   2. On the running cluster, with a namespace and a ConfigMap created first: a worker killed (status
+#      names it) and then the master stopped (an engine restart); the containers and the network
+#      removed (volumes remain; this covers a removed master too). After each, `up` restores the
+#      cluster and the objects are there.
 #   3. `clean` leaves nothing labelled as this cluster's, and no stray file beside the kubeconfig.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -57,21 +59,19 @@ replaced_unfinished_volumes() { # <log file>: the up said it replaced the volume
   grep -q "hold no complete snapshot (an earlier bring-up was interrupted): they are replaced by a full bring-up" "$1"
 }
 
-log "1. up killed while the nodes start, during kubeadm init, during the join"
+log "1. up killed while the nodes start, and during the join"
 up_killed_after nodes-start '^\* Creating node volumes' 1
 [ "$(count_labelled volume "$ours")" -eq 2 ] || fail "the killed up should have left its 2 volumes"
 status_rc=0; $DIND status >"$workdir/status.txt" 2>/dev/null || status_rc=$?
 [ $status_rc -eq 3 ] || fail "status after a killed up exited $status_rc, not 3"
 grep -q "holds no complete snapshot" "$workdir/status.txt" && grep -q "^next up: full bring-up" "$workdir/status.txt" \
   || fail "status did not name the unfinished snapshot: $(cat "$workdir/status.txt")"
-up_killed_after init '^\* Starting the master' 4
-replaced_unfinished_volumes "$workdir/up-init.log" || fail "up after a killed run did not replace the unfinished volumes"
 up_killed_after join '^\* Writing kubeconfig' 2
-replaced_unfinished_volumes "$workdir/up-join.log" || fail "up after a killed init did not replace the unfinished volumes"
+replaced_unfinished_volumes "$workdir/up-join.log" || fail "up after a run killed while the nodes started did not replace the unfinished volumes"
 t0=$SECONDS
-$DIND up >/dev/null 2>"$workdir/up-final.log" || fail "up after three killed runs failed"
+$DIND up >/dev/null 2>"$workdir/up-final.log" || fail "up after two killed runs failed"
 replaced_unfinished_volumes "$workdir/up-final.log" || fail "the last up did not say it replaced the unfinished volumes"
-log "  ok: up after three killed runs, without clean: $((SECONDS - t0)) s"
+log "  ok: up after two killed runs, without clean: $((SECONDS - t0)) s"
 nodes_ready || fail "not 2 Ready nodes: $(k get nodes)"
 cluster_id=$(docker network inspect -f '{{index .Labels "dev.dindcluster.cluster-id"}}' "kubeadm-dind-net-$label")
 
@@ -98,9 +98,10 @@ docker kill "$worker" >/dev/null
 status_rc=0; $DIND status >"$workdir/status.txt" 2>/dev/null || status_rc=$?
 [ $status_rc -eq 3 ] && grep -q "^problem: $worker: container exited" "$workdir/status.txt" \
   && grep -q "^next up: restore" "$workdir/status.txt" || fail "status after the worker was killed: $(cat "$workdir/status.txt")"
-restore_after "the worker was killed"
-docker stop -t 5 "$master" "$worker" >/dev/null
-restore_after "every node was stopped (engine restart)"
+# The master stopped too, as an engine restart would leave it: one restore for both (a restore starts
+# every node from its volume, whichever of them were down).
+docker stop -t 5 "$master" >/dev/null
+restore_after "the worker was killed and the master stopped (engine restart)"
 docker rm -f "$master" "$worker" >/dev/null
 docker network rm "kubeadm-dind-net-$label" >/dev/null
 restore_after "the containers and the network were removed"

@@ -61,6 +61,15 @@ wait_for() {
   done
 }
 
+# expect_exit CODE DESCRIPTION COMMAND...: fails the test unless COMMAND exits with CODE; its stdout
+# is left in $workdir/out and its stderr in $workdir/expect.err for the checks that follow.
+expect_exit() {
+  local want=$1 what=$2; shift 2
+  local got=0
+  "$@" >"$workdir/out" 2>"$workdir/expect.err" || got=$?
+  [ "$got" = "$want" ] || fail "$what: exit $got, expected $want: $(cat "$workdir/expect.err")"
+}
+
 count_labelled() { # <kind: ps|volume|network> <filter>
   case "$1" in
     ps) docker ps -aq --filter "label=$2" | wc -l ;;
@@ -76,7 +85,7 @@ ARTIFACTS="${TEST_ARTIFACTS:-$ROOT/test-artifacts}"
 ensure_chromium() {
   command -v chromium >/dev/null 2>&1 && return 0
   log "installing Debian's chromium (once per machine)"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium >/dev/null 2>&1 \
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -o DPkg::Lock::Timeout=600 --no-install-recommends chromium >/dev/null 2>&1 \
     || fail "apt-get install chromium failed"
 }
 

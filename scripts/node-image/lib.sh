@@ -61,7 +61,7 @@ ensure_packages() {
   for p in "${missing[@]}"; do
     apt-cache show "${p}" >/dev/null 2>&1 || die "Debian package '${p}' is not available from the configured mirror"
   done
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2 \
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=600 --no-install-recommends "${missing[@]}" >&2 \
     || die "apt-get install ${missing[*]} failed"
 }
 

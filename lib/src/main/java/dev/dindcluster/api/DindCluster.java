@@ -221,6 +221,50 @@ public final class DindCluster implements AutoCloseable {
     run("clean", s -> ClusterLifecycle.clean());
   }
 
+  /**
+   * Turns the running cluster into images that {@link #upFrom(String)} starts from, here or on another
+   * host after {@code docker save}/{@code docker load}: copies {@code preload} into every node, takes
+   * the cluster down and commits each node's volume into {@code NAME-<node>} ({@code NAME:<node>}
+   * when the name has no tag). The cluster stays down; {@link #up()} restores it.
+   *
+   * @param name an image name, e.g. {@code ci/cluster:v1}
+   * @param preload local images to bake into every node, e.g. {@code my/operator:dev}
+   * @return the images made, then the node image they are built on: everything to save
+   * @throws DindClusterException (invalid input) for a bad name, (wrong state) when a node is not running
+   */
+  public List<String> bake(String name, String... preload) {
+    closeClient();
+    // The name is checked as the actions are made, before any runs.
+    run("bake", s -> {
+      List<dev.dindcluster.lifecycle.Action> actions = new java.util.ArrayList<>();
+      if (preload.length > 0) {
+        actions.add(dev.dindcluster.lifecycle.Action.of("Copying " + preload.length + " image(s) into every node",
+            x -> CopyImage.copyAll(x.plan(), x.runtime(), x.progress(), List.of(preload), null)).waiting());
+      }
+      actions.addAll(dev.dindcluster.lifecycle.ClusterBake.bake(s.plan(), name));
+      return actions;
+    });
+    return dev.dindcluster.lifecycle.ClusterBake.images(plan(), name);
+  }
+
+  /**
+   * Starts the cluster from the images {@link #bake(String, String...)} made, without kubeadm. The
+   * cluster must have no volumes yet, and this builder's settings must be those it was baked with
+   * (cluster id, label, IP mode, nodes, runtime): everything is checked before anything is created.
+   *
+   * @param name the name given to {@code bake}
+   * @throws DindClusterException (invalid input) when the images are missing or were baked otherwise,
+   *     (wrong state) when the cluster already has volumes
+   */
+  public void upFrom(String name) {
+    try (NodeRuntime runtime = adapters.runtime()) {
+      dev.dindcluster.lifecycle.ClusterBake.checkUnbake(plan(), runtime, name);
+    } catch (RuntimeException e) {
+      throw translate("upFrom", e);
+    }
+    run("upFrom", s -> dev.dindcluster.lifecycle.ClusterBake.unbake(s, name));
+  }
+
   // ---- access
 
   /**

@@ -9,7 +9,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code apiserver-port}: the host port of the API server, on stdout. */
-@Command(name = "apiserver-port", description = {
+@Command(header = "Print the host port the API server is published on (loopback, TLS).",
+    name = "apiserver-port", description = {
     "Print the host port the API server is published on (loopback, TLS).",
     "Exits 3 when the cluster is not running."})
 final class ApiserverPortCommand implements Callable<Integer> {

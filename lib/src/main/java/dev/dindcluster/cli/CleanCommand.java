@@ -7,7 +7,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code clean}: everything of this cluster, and only of this cluster. */
-@Command(name = "clean", description = {
+@Command(header = "Remove everything of this cluster, and only of this cluster.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  ${ROOT-COMMAND-NAME} clean", "  CLUSTER_ID=20 ${ROOT-COMMAND-NAME} clean"},
+    name = "clean", description = {
     "Remove this cluster's containers, support containers, volumes, network and kubeconfig context.",
     "Only resources labelled as this cluster's are touched; other clusters and anything else stay."})
 final class CleanCommand implements Callable<Integer> {
@@ -18,7 +21,7 @@ final class CleanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CliContext context = config.context(top.context());
-    ClusterRun.run(context, ClusterRun.plan(context, config), options, s -> ClusterLifecycle.clean());
+    ClusterRun.run(context, ClusterRun.plan(context, config), options, false, s -> ClusterLifecycle.clean());
     return ExitCode.OK.code;
   }
 }

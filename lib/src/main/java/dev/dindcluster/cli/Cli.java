@@ -39,17 +39,46 @@ public final class Cli {
 
   /** Runs one command line against the given context and returns the exit code. */
   public static int run(CliContext context, String... args) {
-    CommandLine commandLine = commandLine(context);
+    CommandLine commandLine = commandLine(context, namedCommand(args));
     return commandLine.execute(args);
   }
 
-  /** The configured picocli tree; tests use it to check help texts. */
+  /** The configured picocli tree with every command; tests use it to check help texts. */
   public static CommandLine commandLine(CliContext context) {
+    return commandLine(context, null);
+  }
+
+  /**
+   * The command class a command line runs when that is all it needs: its first word names a
+   * command (by name or alias) other than {@code help} and {@code completion}, which read the whole
+   * tree. Null otherwise (no command, an option, a misspelling that wants suggestions).
+   */
+  static Class<?> namedCommand(String... args) {
+    if (args.length == 0) {
+      return null;
+    }
+    for (Class<?> command : TopCommand.SUBCOMMANDS) {
+      CommandLine.Command annotation = command.getAnnotation(CommandLine.Command.class);
+      if (annotation.name().equals(args[0]) || java.util.Arrays.asList(annotation.aliases()).contains(args[0])) {
+        boolean needsTree = command == CommandLine.HelpCommand.class || command == CompletionCommand.class;
+        return needsTree ? null : command;
+      }
+    }
+    return null;
+  }
+
+  /** The configured picocli tree: every command, or only {@code only} when it is not null. */
+  static CommandLine commandLine(CliContext context, Class<?> only) {
     CommandLine commandLine = new CommandLine(new TopCommand(context));
+    for (Class<?> command : only == null ? TopCommand.SUBCOMMANDS : java.util.List.<Class<?>>of(only)) {
+      commandLine.addSubcommand(command);
+    }
     commandLine.setCommandName(context.release().scriptName());
     commandLine.setOut(new java.io.PrintWriter(context.out(), true));
     commandLine.setErr(new java.io.PrintWriter(context.err(), true));
     commandLine.setExitCodeExceptionMapper(Cli::exitCodeFor);
+    commandLine.setResourceBundle(new KnobDefaults());
+    describeExitCodes(commandLine);
     commandLine.setExecutionExceptionHandler(
         (exception, cmd, parseResult) -> {
           cmd.getErr().println(cmd.getCommandName() + ": " + messageOf(exception));
@@ -72,6 +101,16 @@ public final class Cli {
           return ExitCode.INVALID_INPUT.code;
         });
     return commandLine;
+  }
+
+  /** Every command's help ends with the exit codes, from {@link ExitCode} (their one home). */
+  private static void describeExitCodes(CommandLine commandLine) {
+    Map<String, String> codes = new java.util.LinkedHashMap<>();
+    for (ExitCode code : ExitCode.values()) {
+      codes.put(String.format("%3d", code.code), code.meaning);
+    }
+    commandLine.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
+    commandLine.getSubcommands().values().forEach(Cli::describeExitCodes);
   }
 
   static int exitCodeFor(Throwable exception) {

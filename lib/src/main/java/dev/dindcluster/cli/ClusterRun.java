@@ -27,13 +27,14 @@ final class ClusterRun {
       CliContext context,
       ClusterPlan plan,
       LifecycleOptions options,
+      boolean retain,
       Function<ClusterSession, List<Action>> actions) {
     long start = System.nanoTime();
     ClusterSession session = ClusterRunner.run(plan, context.adapters(), options.progress(context),
-        new ClusterSession.Options(options.retain, ClusterSession.Options.defaults().readyTimeout()),
+        new ClusterSession.Options(retain, ClusterSession.Options.defaults().readyTimeout()),
         ClusterRunner.lockDir(context.env()), actions);
-    if (options.timingsJson != null) {
-      writeTimings(context.workDir().resolve(options.timingsJson), session, (System.nanoTime() - start) / 1_000_000);
+    if (options.timingsJson() != null) {
+      writeTimings(context.workDir().resolve(options.timingsJson()), session, (System.nanoTime() - start) / 1_000_000);
     }
     return session;
   }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code completion bash|zsh}: a shell completion script for every command and option (picocli's). */
-@Command(name = "completion", description = {
+@Command(header = "Print a bash or zsh completion script.",
+    name = "completion", description = {
     "Print a completion script for bash or zsh (zsh through bashcompinit), e.g.",
     "  source <(scripts/jbang dind-cluster completion bash --name dind-cluster)",
     "after 'alias dind-cluster=\"scripts/jbang dind-cluster\"'."})

@@ -10,13 +10,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code copy-image IMAGE...}: copy local images into every node's runtime. */
-@Command(name = "copy-image", description = {
-    "Copy local images into every running node's container runtime (no registry needed); several",
-    "images travel as one archive, so the layers they share are copied once."})
+@Command(header = "Copy local images into every running node's container runtime (no registry needed).",
+    footerHeading = "%nExamples:%n",
+    footer = {"  ${ROOT-COMMAND-NAME} copy-image my-operator:dev my-sidecar:dev"},
+    name = "copy-image", description = {
+    "Copy local images into every running node's container runtime (no registry needed); several " +
+        "images travel as one archive, so the layers they share are copied once."})
 final class CopyImageCommand implements Callable<Integer> {
   @ParentCommand TopCommand top;
   @Mixin ConfigOptions config;
-  @Mixin LifecycleOptions options;
+  @Mixin ProgressOptions options;
 
   @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Local images, e.g. my/operator:dev my/webhook:dev")
   java.util.List<String> images;

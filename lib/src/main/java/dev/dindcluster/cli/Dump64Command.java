@@ -8,13 +8,18 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code dump64}: the dump, LZMA-compressed and base64-framed, for CI logs. */
 @Command(
+    header = "Print the running cluster's state as an LZMA + base64 blob for CI logs.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  ${ROOT-COMMAND-NAME} dump64                       # in a CI job's failure step",
+      "  ${ROOT-COMMAND-NAME} dump64 --from-file state.txt"},
     mixinStandardHelpOptions = true,
     name = "dump64",
     description = {
-      "Print the running cluster's state (as 'dump' collects it) as an LZMA + base64 blob between",
-      "'%%%%%% start-base64 %%%%%%' and '%%%%%% end-base64 %%%%%%' lines (100 columns), readable by split-dump64",
-      "and by the original's sed | base64 -d | lzma -dc pipeline. Secrets are redacted unless --no-redact."
-    })
+    "Print the running cluster's state (as 'dump' collects it) as an LZMA + base64 blob between " +
+        "'%%%%%% start-base64 %%%%%%' and '%%%%%% end-base64 %%%%%%' lines (100 columns), readable by " +
+        "split-dump64 and by the original's sed | base64 -d | lzma -dc pipeline. Secrets are redacted " +
+        "unless --no-redact."})
 final class Dump64Command implements Callable<Integer> {
   @ParentCommand TopCommand top;
   @Mixin ConfigOptions config;

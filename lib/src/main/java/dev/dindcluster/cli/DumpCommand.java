@@ -8,14 +8,17 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code dump}: the cluster state as a plain text block on stdout. */
 @Command(
+    header = "Print the running cluster's state as a plain text dump.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  ${ROOT-COMMAND-NAME} dump > state.txt"},
     mixinStandardHelpOptions = true,
     name = "dump",
     description = {
-      "Print the state of the running cluster (the one the config options name) as a plain text dump:",
-      "'@@@ <name> @@@' sections on stdout: per node the kubelet and docker units, ps, inner containers,",
-      "addresses and routes; every pod container's log; get all, describe all, nodes and events.",
-      "Secrets (bootstrap tokens, private keys, kubeconfig tokens) are redacted unless --no-redact."
-    })
+    "Print the state of the running cluster (the one the config options name) as a plain text dump:",
+    "'@@@ <name> @@@' sections on stdout: per node the kubelet and docker units, ps, inner " +
+        "containers, addresses and routes; every pod container's log; get all, describe all, nodes " +
+        "and events.",
+    "Secrets (bootstrap tokens, private keys, kubeconfig tokens) are redacted unless --no-redact."})
 final class DumpCommand implements Callable<Integer> {
   @ParentCommand TopCommand top;
   @Mixin ConfigOptions config;

@@ -2,6 +2,7 @@ package dev.dindcluster.cli;
 
 import dev.dindcluster.e2e.E2eRunner;
 import dev.dindcluster.e2e.E2eSuite;
+import dev.dindcluster.e2e.ImageSelection;
 import dev.dindcluster.e2e.SpecFilter;
 import dev.dindcluster.plan.ClusterPlan;
 import dev.dindcluster.runtime.NodeRuntime;
@@ -18,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
 abstract class E2eCommandBase implements Callable<Integer> {
   @ParentCommand TopCommand top;
   @Mixin ConfigOptions config;
-  @Mixin LifecycleOptions options;
+  @Mixin ProgressOptions options;
   @Mixin E2eOptions e2e;
 
   abstract E2eSuite suite();
@@ -34,7 +35,7 @@ abstract class E2eCommandBase implements Callable<Integer> {
     Path reportDir = e2e.reportDir != null ? e2e.reportDir
         : Path.of(plan.options().e2eReportDir() != null ? plan.options().e2eReportDir() : E2eOptions.DEFAULT_REPORT_DIR);
     var request = new E2eRunner.Request(suite(), filter, context.workDir().resolve(reportDir), abs(context, e2e.binaries),
-        abs(context, e2e.images), Duration.ofSeconds(e2e.readyTimeoutSeconds));
+        abs(context, e2e.images), Duration.ofSeconds(e2e.readyTimeoutSeconds), ImageSelection.of(e2e.preload));
     try (NodeRuntime runtime = context.adapters().runtime()) {
       var runner = new E2eRunner(plan, runtime, context.adapters().kubeconfigs(), context.adapters().kubeApis(),
           options.progress(context), context.err());

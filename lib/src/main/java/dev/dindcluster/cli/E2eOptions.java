@@ -30,6 +30,12 @@ final class E2eOptions {
       description = "Directory written by scripts/build-e2e-images (default: $DIND_E2E_IMAGES, else its latest build).")
   Path images;
 
+  @Option(names = "--preload", paramLabel = "REGEX",
+      description = "Copy into the nodes only the test images whose name matches REGEX (e.g. 'agnhost|dnsutils'); default:"
+          + " all of them. For a focused run: copying images is most of a short run's time, and a spec whose image was"
+          + " left out fails (nothing is pulled).")
+  String preload;
+
   @Option(names = "--ready-timeout", paramLabel = "SECONDS", defaultValue = "300",
       description = "How long to wait for the cluster to be ready for tests (default: ${DEFAULT-VALUE}).")
   int readyTimeoutSeconds;

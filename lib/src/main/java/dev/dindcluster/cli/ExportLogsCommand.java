@@ -14,9 +14,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code export-logs}: the live dump straight into files, with the report (as kind's "export logs"). */
-@Command(name = "export-logs", description = {
-    "Write the running cluster's state (what 'dump' prints) as one file per section into DIR",
-    "(default ./cluster-dump), with index.html, and print the files and the top problems:",
+@Command(header = "Write the running cluster's state into a directory, one file per section, with a report.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  ${ROOT-COMMAND-NAME} export-logs ./cluster-dump && chromium ./cluster-dump/index.html"},
+    name = "export-logs", description = {
+    "Write the running cluster's state (what 'dump' prints) as one file per section into DIR " +
+        "(default ./cluster-dump), with index.html, and print the files and the top problems:",
     "'dump | split-dump --report' in one step. Redacted unless --no-redact."})
 final class ExportLogsCommand implements Callable<Integer> {
   @ParentCommand TopCommand top;

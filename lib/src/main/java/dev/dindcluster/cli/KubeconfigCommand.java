@@ -13,10 +13,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code kubeconfig}: a standalone kubeconfig for the running cluster (as {@code kind get kubeconfig}). */
-@Command(name = "kubeconfig", description = {
-    "Print a standalone kubeconfig for the running cluster (admin credentials, the API server on its",
-    "loopback port, context named as in 'up'), or write it to --output FILE (mode 0600). Changes no",
-    "other kubeconfig. Exit 3 when the cluster is not running."})
+@Command(header = "Print or write a standalone kubeconfig for the running cluster.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  ${ROOT-COMMAND-NAME} kubeconfig > ./kubeconfig && kubectl --kubeconfig ./kubeconfig get nodes",
+      "  ${ROOT-COMMAND-NAME} kubeconfig --output ./kubeconfig"},
+    name = "kubeconfig", description = {
+    "Print a standalone kubeconfig for the running cluster (admin credentials, the API server on " +
+        "its loopback port, context named as in 'up'), or write it to --output FILE (mode 0600). " +
+        "Changes no other kubeconfig. Exit 3 when the cluster is not running."})
 final class KubeconfigCommand implements Callable<Integer> {
   @ParentCommand TopCommand top;
   @Mixin ConfigOptions config;

@@ -1,29 +1,37 @@
 package dev.dindcluster.cli;
 
-import dev.dindcluster.progress.ConsoleProgress;
 import dev.dindcluster.progress.Progress;
+import java.nio.file.Path;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
-/** Options of every command that changes a cluster. */
+/** Options of every command that runs lifecycle steps on a cluster: progress and step timings. */
 public final class LifecycleOptions {
-  @Option(names = "--retain", description = "On failure keep what this run created (for debugging); default: remove it.")
-  boolean retain;
+  /** -q and -v as every command has them (picocli reads inherited options), plus the timings. */
+  static final class Fields extends ProgressOptions.Level {
+    @Option(names = "--timings-json", paramLabel = "FILE", description = "Write each step's duration as JSON to FILE (for benchmarks).")
+    Path timingsJson;
+  }
 
-  @Option(names = {"-q", "--quiet"}, description = "Only warnings and failures on stderr.")
-  boolean quiet;
-
-  @Option(names = {"-v", "--verbose"}, description = "More detail on stderr.")
-  boolean verbose;
-
-  @Option(names = "--timings-json", paramLabel = "FILE", description = "Write each step's duration as JSON to FILE (for benchmarks).")
-  java.nio.file.Path timingsJson;
+  @ArgGroup(validate = false, heading = "%nProgress (stderr; colour when stderr is a terminal, never with NO_COLOR):%n", order = 30)
+  Fields fields = new Fields();
 
   Progress progress(CliContext context) {
-    ConsoleProgress.Level level =
-        quiet ? ConsoleProgress.Level.QUIET : verbose ? ConsoleProgress.Level.VERBOSE : ConsoleProgress.Level.NORMAL;
-    boolean noColor = context.env().containsKey("NO_COLOR");
-    return context.err() == System.err
-        ? ConsoleProgress.forStderr(context.err(), level, noColor)
-        : new ConsoleProgress(context.err(), level, false, System::nanoTime);
+    return ProgressOptions.progress(context, fields().quiet, fields().verbose);
+  }
+
+  boolean quiet() {
+    return fields().quiet;
+  }
+
+  Path timingsJson() {
+    return fields().timingsJson;
+  }
+
+  private Fields fields() {
+    if (fields == null) {
+      fields = new Fields();
+    }
+    return fields;
   }
 }

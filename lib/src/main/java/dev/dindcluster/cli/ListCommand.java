@@ -9,9 +9,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code list}: every dind-cluster cluster on this engine, whatever its label or id. */
-@Command(name = "list", description = {
-    "List every dind-cluster cluster on this Docker engine (any CLUSTER_ID or DIND_LABEL): its label, id,",
-    "state (up, down = volumes only, partial), node containers, volumes and network. Changes nothing."})
+@Command(header = "List every dind-cluster cluster on this Docker engine.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  ${ROOT-COMMAND-NAME} list", "  ${ROOT-COMMAND-NAME} list -o json"},
+    name = "list", description = {
+    "List every dind-cluster cluster on this Docker engine (any CLUSTER_ID or DIND_LABEL): its " +
+        "label, id, state (up, down = volumes only, partial), node containers, volumes and network. " +
+        "Changes nothing."})
 final class ListCommand implements Callable<Integer> {
   @ParentCommand TopCommand top;
 

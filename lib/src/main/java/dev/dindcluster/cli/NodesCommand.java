@@ -10,9 +10,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code nodes}: the cluster's nodes and their containers' state (kind's {@code get nodes}). */
-@Command(name = "nodes", description = {
-    "List the cluster's nodes: name, role, container state on the engine, addresses and zone (-o json|yaml",
-    "adds pod CIDRs, volume, labels and taints). Works while the cluster is down; changes nothing."})
+@Command(header = "List the cluster's nodes: role, container state, addresses, zone.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  ${ROOT-COMMAND-NAME} nodes", "  ${ROOT-COMMAND-NAME} nodes -o yaml"},
+    name = "nodes", description = {
+    "List the cluster's nodes: name, role, container state on the engine, addresses and zone (-o " +
+        "json|yaml adds pod CIDRs, volume, labels and taints). Works while the cluster is down; " +
+        "changes nothing."})
 final class NodesCommand implements Callable<Integer> {
   @ParentCommand TopCommand top;
   @Mixin ConfigOptions config;

@@ -14,13 +14,18 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code plan}: print everything computed for the cluster; no side effects at all. */
 @Command(
+    header = "Print what would be created (names, networks, addresses, CIDRs, image); creates nothing.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  ${ROOT-COMMAND-NAME} plan",
+      "  ${ROOT-COMMAND-NAME} plan -o json",
+      "  CLUSTER_ID=20 ${ROOT-COMMAND-NAME} plan --num-nodes 4 --ip-mode dual-stack"},
     name = "plan",
     mixinStandardHelpOptions = true,
     description = {
-      "Print what would be created: names, networks, addresses, CIDRs, image.",
-      "Creates nothing; asks the engine only to resolve a random cluster id (DIND_LABEL without CLUSTER_ID)",
-      "the way up does. Invalid input exits 2 listing every problem."
-    })
+    "Print what would be created: names, networks, addresses, CIDRs, image.",
+    "Creates nothing; asks the engine only to resolve a random cluster id (DIND_LABEL without " +
+        "CLUSTER_ID) the way up does. Invalid input exits 2 listing every problem."})
 final class PlanCommand implements Callable<Integer> {
   @ParentCommand TopCommand top;
 

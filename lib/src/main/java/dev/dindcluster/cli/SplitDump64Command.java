@@ -11,15 +11,19 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code split-dump64}: dump64 blobs found in a log into one file per section. */
 @Command(
+    header = "Find dump64 blobs in a log and split them into files.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  gh run view --log 123 | ${ROOT-COMMAND-NAME} split-dump64 --report",
+      "  ${ROOT-COMMAND-NAME} split-dump64 job.log --blob 2 --output ./second"},
     mixinStandardHelpOptions = true,
     name = "split-dump64",
     description = {
-      "Find dump64 blobs in a log (stdin or FILE) and split them into ./cluster-dump/ or",
-      "--output DIR; with several blobs, blob N goes into DIR/N/ (or pick one with --blob N).",
-      "Tolerates CI log noise: CRLF, ANSI colours, timestamp or step-name prefixes, blank lines.",
-      "A cut-off or damaged blob is reported with its line number (exit 1); complete sections",
-      "are kept, the incomplete one is not written."
-    })
+    "Find dump64 blobs in a log (stdin or FILE) and split them into ./cluster-dump/ or --output " +
+        "DIR; with several blobs, blob N goes into DIR/N/ (or pick one with --blob N).",
+    "Tolerates CI log noise: CRLF, ANSI colours, timestamp or step-name prefixes, blank lines.",
+    "A cut-off or damaged blob is reported with its line number (exit 1); complete sections are " +
+        "kept, the incomplete one is not written."})
 final class SplitDump64Command implements Callable<Integer> {
   @ParentCommand TopCommand top;
 

@@ -17,13 +17,15 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code split-dump}: a plain dump into one file per section. */
 @Command(
+    header = "Split a plain dump into one file per section.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  ${ROOT-COMMAND-NAME} split-dump state.txt --report"},
     mixinStandardHelpOptions = true,
     name = "split-dump",
     description = {
-      "Split a plain dump (stdin or FILE) into one file per '@@@ <name> @@@' section, in",
-      "./cluster-dump/ or --output DIR, and list the files written. Names that would leave the",
-      "directory are refused (exit 1); CRLF line ends are handled."
-    })
+    "Split a plain dump (stdin or FILE) into one file per '@@@ <name> @@@' section, in " +
+        "./cluster-dump/ or --output DIR, and list the files written. Names that would leave the " +
+        "directory are refused (exit 1); CRLF line ends are handled."})
 final class SplitDumpCommand implements Callable<Integer> {
   @ParentCommand TopCommand top;
 

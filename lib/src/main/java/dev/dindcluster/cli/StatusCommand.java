@@ -9,9 +9,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code status}: what exists of the cluster, what is wrong, and what {@code up} would do; changes nothing. */
-@Command(name = "status", description = {
-    "Show the cluster's node containers, volumes, snapshot and network, name what is wrong, and say what",
-    "'up' would do (restore or a full bring-up, and why). Changes nothing.",
+@Command(header = "Show the cluster's containers, volumes and network, what is wrong, and what up would do.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  ${ROOT-COMMAND-NAME} status -o json"},
+    name = "status", description = {
+    "Show the cluster's node containers, volumes, snapshot and network, name what is wrong, and " +
+        "say what 'up' would do (restore or a full bring-up, and why). Changes nothing.",
     "Exits 0 when every node runs, 3 otherwise."})
 final class StatusCommand implements Callable<Integer> {
   @ParentCommand TopCommand top;

@@ -15,8 +15,17 @@ import picocli.CommandLine.Spec;
     description = {
       "Multi-node Kubernetes clusters on one machine, each node a Docker container running kubeadm.",
       "Progress goes to stderr; stdout carries only program output (plan --json, dumps, ports)."
-    },
-    subcommands = {
+    })
+public final class TopCommand implements Runnable {
+  /** The start of the usage error for a command line without a command (the usage follows it). */
+  static final String MISSING_COMMAND = "Missing command";
+
+  /**
+   * Every subcommand, in the order the help lists them. Registered by {@link Cli#commandLine}: all of
+   * them, or only the one a command line names (picocli builds each command's model by reflection,
+   * and building all of them took most of a short command's start).
+   */
+  static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(
       PlanCommand.class,
       UpCommand.class,
       ReupCommand.class,
@@ -39,11 +48,8 @@ import picocli.CommandLine.Spec;
       ApiserverPortCommand.class,
       StatusCommand.class,
       CopyImageCommand.class,
-      picocli.CommandLine.HelpCommand.class,
-    })
-public final class TopCommand implements Runnable {
-  /** The start of the usage error for a command line without a command (the usage follows it). */
-  static final String MISSING_COMMAND = "Missing command";
+      BakeCommand.class,
+      picocli.CommandLine.HelpCommand.class);
 
   private final CliContext context;
 

@@ -1,5 +1,6 @@
 package dev.dindcluster.cni;
 
+import dev.dindcluster.net.ClusterAddressing;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -38,9 +39,10 @@ public enum CniPlugin {
     return perNodeRoutes;
   }
 
-  /** The original's IPv4 default POD_NETWORK_CIDR: calico wants 192.168.0.0/16. */
+  /** The IPv4 default POD_NETWORK_CIDR: calico's manifests assume their own pool, the other plugins take any. */
   public String defaultIpv4PodCidr() {
-    return this == CALICO || this == CALICO_KDD ? "192.168.0.0/16" : "10.244.0.0/16";
+    return this == CALICO || this == CALICO_KDD
+        ? ClusterAddressing.DEFAULT_POD_IPV4_CALICO : ClusterAddressing.DEFAULT_POD_IPV4;
   }
 
   @Override

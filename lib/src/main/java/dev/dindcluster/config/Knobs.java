@@ -3,7 +3,21 @@ package dev.dindcluster.config;
 import static dev.dindcluster.config.Knob.Support.IGNORED;
 import static dev.dindcluster.config.Knob.Support.REJECTED;
 import static dev.dindcluster.config.Knob.Support.SUPPORTED;
+import static dev.dindcluster.net.ClusterAddressing.DEFAULT_DNS64_PREFIX;
+import static dev.dindcluster.net.ClusterAddressing.DEFAULT_DNS64_PREFIX_LENGTH;
+import static dev.dindcluster.net.ClusterAddressing.DEFAULT_MGMT_IPV4;
+import static dev.dindcluster.net.ClusterAddressing.DEFAULT_MGMT_IPV6;
+import static dev.dindcluster.net.ClusterAddressing.DEFAULT_NAT64_V4_SUBNET_PREFIX;
+import static dev.dindcluster.net.ClusterAddressing.DEFAULT_POD_IPV4;
+import static dev.dindcluster.net.ClusterAddressing.DEFAULT_POD_IPV4_CALICO;
+import static dev.dindcluster.net.ClusterAddressing.DEFAULT_POD_IPV6;
+import static dev.dindcluster.net.ClusterAddressing.DEFAULT_REMOTE_DNS64_V4SERVER;
+import static dev.dindcluster.net.ClusterAddressing.DEFAULT_SERVICE_IPV4;
+import static dev.dindcluster.net.ClusterAddressing.DEFAULT_SERVICE_IPV6;
+import static dev.dindcluster.net.ClusterAddressing.DNS_SERVICE_OFFSET;
 
+import dev.dindcluster.net.ClusterIdInjection;
+import dev.dindcluster.net.PodCidrs;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +27,8 @@ import java.util.Optional;
  * cannot honour: a knob whose purpose is moot here (downloads, registries, pulls, source-build
  * helpers) is IGNORED with a warning; a knob that asks for something we cannot do (build from
  * source, foreign binaries, raw docker options, host devices, internet) is REJECTED (exit 2).
+ * Address defaults and rules are written from the constants the planner uses, so the table
+ * cannot state a default the planner does not apply.
  */
 public final class Knobs {
   private Knobs() {}
@@ -23,15 +39,18 @@ public final class Knobs {
           k("IP_MODE", "ipv4", "ipv4, ipv6 or dual-stack; any other value is rejected."),
           k("CLUSTER_ID", "unset (= 0)", "Cluster number 0..254: names get -cluster-N (or -LABEL-N) and the management network's id part is N."),
           k("DIND_LABEL", "mirantis.kubeadm_dind_cluster_runtime", "Docker label of the cluster's containers and name suffix; without CLUSTER_ID a random id 1..12 picks the addresses."),
-          k("MGMT_CIDRS", "ipv4 10.192.0.0/24; ipv6 fd00:20::/64; dual-stack both", "Node network(s), comma/space separated, IPv4 first; CLUSTER_ID becomes the 3rd octet of a /24 or a hextet after X in X::/n."),
+          k("MGMT_CIDRS", "ipv4 " + DEFAULT_MGMT_IPV4 + "; ipv6 " + DEFAULT_MGMT_IPV6 + "; dual-stack both",
+              "Node network(s), comma/space separated, IPv4 first; " + ClusterIdInjection.RULE + "."),
           k("DIND_SUBNET", "unset", "Legacy: DIND_SUBNET/DIND_SUBNET_SIZE is the node network when MGMT_CIDRS is empty and both are set."),
           k("DIND_SUBNET_SIZE", "unset", "Legacy: prefix length for DIND_SUBNET."),
-          k("POD_NETWORK_CIDR", "ipv4 10.244.0.0/16 (calico: 192.168.0.0/16); ipv6 fd00:40::/72; dual-stack both", "Pod CIDR(s): IPv4 must be a /16 (node id i gets a.b.i.0/24); IPv6 /L up to /120 (node id i gets the i-th /L+8)."),
-          k("SERVICE_CIDR", "ipv4 10.96.0.0/12; ipv6 and dual-stack fd00:30::/110", "Service CIDR, one family (the mode's; either in dual-stack); the DNS service IP is its address +10."),
-          k("DNS64_PREFIX", "fd00:10:64:ff9b::", "ipv6 mode: prefix bind9 synthesises AAAA records in (same for every cluster)."),
-          k("DNS64_PREFIX_SIZE", "96", "ipv6 mode: DNS64 prefix length: 32, 40, 48, 56, 64 or 96."),
-          k("NAT64_V4_SUBNET_PREFIX", "172.18", "ipv6 mode: two octets; CLUSTER_ID is added to the second; must stay in 10.0.0.0/8 (<= 253) or 172.16.0.0/12."),
-          k("REMOTE_DNS64_V4SERVER", "8.8.8.8", "ipv6 mode: upstream IPv4 DNS server for bind9 and tayga."),
+          k("POD_NETWORK_CIDR", "ipv4 " + DEFAULT_POD_IPV4 + " (calico: " + DEFAULT_POD_IPV4_CALICO + "); ipv6 " + DEFAULT_POD_IPV6 + "; dual-stack both",
+              "Pod CIDR(s): IPv4 must be a /16 (node id i gets a.b.i.0/24); IPv6 /L up to /" + PodCidrs.MAX_IPV6_PREFIX + " (node id i gets the i-th /L+8)."),
+          k("SERVICE_CIDR", "ipv4 " + DEFAULT_SERVICE_IPV4 + "; ipv6 and dual-stack " + DEFAULT_SERVICE_IPV6,
+              "Service CIDR, one family (the mode's; either in dual-stack); the DNS service IP is its address +" + DNS_SERVICE_OFFSET + "."),
+          k("DNS64_PREFIX", DEFAULT_DNS64_PREFIX, "ipv6 mode: prefix bind9 synthesises AAAA records in (same for every cluster)."),
+          k("DNS64_PREFIX_SIZE", Integer.toString(DEFAULT_DNS64_PREFIX_LENGTH), "ipv6 mode: DNS64 prefix length: 32, 40, 48, 56, 64 or 96."),
+          k("NAT64_V4_SUBNET_PREFIX", DEFAULT_NAT64_V4_SUBNET_PREFIX, "ipv6 mode: two octets; CLUSTER_ID is added to the second; must stay in 10.0.0.0/8 (<= 253) or 172.16.0.0/12."),
+          k("REMOTE_DNS64_V4SERVER", DEFAULT_REMOTE_DNS64_V4SERVER, "ipv6 mode: upstream IPv4 DNS server for bind9 and tayga."),
           k("DIND_ALLOW_AAAA_USE", "empty (forced true in dual-stack)", "ipv6 mode: use real AAAA records and IPv6 masquerading; ignored with a warning in ipv4 mode."),
           k("GCE_HOSTED", "empty", "Set when running on GCE: then AAAA use (ipv6 with DIND_ALLOW_AAAA_USE, or dual-stack) is rejected."),
           k("USE_HAIRPIN", "ipv4 false; ipv6 and dual-stack true", "hairpinMode of the nodes' bridge CNI config: true or false."),

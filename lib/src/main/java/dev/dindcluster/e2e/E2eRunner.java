@@ -28,7 +28,12 @@ import java.util.stream.Stream;
  */
 public final class E2eRunner {
   /** What the command line chose. {@code binaries} and {@code images} may be null (then looked up). */
-  public record Request(E2eSuite suite, SpecFilter filter, Path reportDir, Path binaries, Path images, Duration readyTimeout) {}
+  public record Request(E2eSuite suite, SpecFilter filter, Path reportDir, Path binaries, Path images, Duration readyTimeout,
+      ImageSelection preload) {
+    public Request(E2eSuite suite, SpecFilter filter, Path reportDir, Path binaries, Path images, Duration readyTimeout) {
+      this(suite, filter, reportDir, binaries, images, readyTimeout, ImageSelection.ALL);
+    }
+  }
 
   /** The outcome: exit code 0 only when specs ran and none failed. */
   public record Result(int exitCode, String summary, Path reportDir) {}
@@ -53,6 +58,7 @@ public final class E2eRunner {
   public Result run(Request request, java.util.Map<String, String> env) {
     E2eTools tools = E2eTools.locate(request.binaries(), env);
     TestImages images = TestImages.locate(request.images(), env);
+    List<String> preload = request.preload().select(images.images());
     List<ContainerInfo> nodes = ClusterQueries.runningNodes(plan, runtime);
     if (nodes.size() < plan.nodes().size()) {
       throw new ClusterStateException("cluster '" + plan.label() + "' has " + nodes.size() + " of " + plan.nodes().size()
@@ -66,7 +72,7 @@ public final class E2eRunner {
         ClusterReadiness.real().await(api.api(), plan.nodes().size(), request.readyTimeout());
       }
     }
-    ImagePreload.ensure(plan, runtime, progress, nodes, images.images());
+    ImagePreload.ensure(plan, runtime, progress, nodes, preload);
 
     Path reportDir = request.reportDir().toAbsolutePath();
     prepareReportDir(reportDir);

@@ -2,6 +2,7 @@ package dev.dindcluster.e2e;
 
 import dev.dindcluster.lifecycle.ApiAccess;
 import dev.dindcluster.lifecycle.ClusterStateException;
+import dev.dindcluster.net.ClusterAddressing;
 import dev.dindcluster.net.IpAddress;
 import dev.dindcluster.net.IpFamily;
 import dev.dindcluster.plan.ClusterPlan;
@@ -61,11 +62,11 @@ public final class TestKubeconfig {
 
   static String chooseServer(ClusterPlan plan, NodeRuntime runtime) {
     Optional<IpAddress> ip = plan.master().ips().stream().findFirst();
-    if (ip.isPresent() && reachable(ip.get().toString(), ClusterPlan.INTERNAL_APISERVER_PORT)) {
+    if (ip.isPresent() && reachable(ip.get().toString(), ClusterAddressing.INTERNAL_APISERVER_PORT)) {
       String host = ip.get().family() == IpFamily.IPV6 ? "[" + ip.get() + "]" : ip.get().toString();
-      return "https://" + host + ":" + ClusterPlan.INTERNAL_APISERVER_PORT;
+      return "https://" + host + ":" + ClusterAddressing.INTERNAL_APISERVER_PORT;
     }
-    Optional<PublishedPort> port = runtime.publishedPort(plan.master().name(), ClusterPlan.INTERNAL_APISERVER_PORT);
+    Optional<PublishedPort> port = runtime.publishedPort(plan.master().name(), ClusterAddressing.INTERNAL_APISERVER_PORT);
     if (port.isEmpty()) {
       throw new ClusterStateException("the API server of '" + plan.label() + "' is reachable neither at the master's address "
           + ip.map(Object::toString).orElse("(none)") + " nor on a published port: run 'up' first");

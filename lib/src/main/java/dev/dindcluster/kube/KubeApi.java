@@ -1,5 +1,8 @@
 package dev.dindcluster.kube;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -20,6 +23,16 @@ public interface KubeApi extends AutoCloseable {
 
   /** A container's log; {@code previous} for the one before its last restart. */
   String podLogs(String namespace, String pod, String container, boolean previous);
+
+  /**
+   * The same log copied into {@code out} as it arrives, never held whole (a dump of a chatty pod
+   * must not need its log's size in memory). Fails with {@link KubeFailure}; bytes copied before
+   * a failure stay written. This default suits fakes; the real API streams.
+   */
+  default void copyPodLogs(String namespace, String pod, String container, boolean previous, OutputStream out)
+      throws IOException {
+    out.write(podLogs(namespace, pod, container, previous).getBytes(StandardCharsets.UTF_8));
+  }
 
   /**
    * Every object of one kind, in all namespaces, ordered by namespace then name (Secrets are not a

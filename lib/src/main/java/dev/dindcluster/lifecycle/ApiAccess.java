@@ -4,6 +4,7 @@ import dev.dindcluster.kube.KubeApi;
 import dev.dindcluster.kube.KubeFailure;
 import dev.dindcluster.kube.KubeconfigEntry;
 import dev.dindcluster.kube.KubeconfigStore;
+import dev.dindcluster.net.ClusterAddressing;
 import dev.dindcluster.net.IpFamily;
 import dev.dindcluster.plan.ClusterPlan;
 import dev.dindcluster.runtime.NodeRuntime;
@@ -69,9 +70,9 @@ public final class ApiAccess {
   private static ApiConnection fromAdminConf(ClusterPlan plan, NodeRuntime runtime, KubeconfigStore kubeconfigs,
       Function<KubeconfigEntry, KubeApi> kubeApis, List<String> tried) {
     String master = plan.master().name();
-    Optional<PublishedPort> port = runtime.publishedPort(master, ClusterPlan.INTERNAL_APISERVER_PORT);
+    Optional<PublishedPort> port = runtime.publishedPort(master, ClusterAddressing.INTERNAL_APISERVER_PORT);
     if (port.isEmpty()) {
-      tried.add("port " + ClusterPlan.INTERNAL_APISERVER_PORT + " of '" + master + "' is not published");
+      tried.add("port " + ClusterAddressing.INTERNAL_APISERVER_PORT + " of '" + master + "' is not published");
       return ApiConnection.unavailable(String.join("; ", tried));
     }
     String server = publishedServer(plan, port.get().hostPort());

@@ -7,6 +7,7 @@ import dev.dindcluster.kube.KubeApi;
 import dev.dindcluster.kube.KubeWaits;
 import dev.dindcluster.kube.KubeconfigEntry;
 import dev.dindcluster.net.Cidr;
+import dev.dindcluster.net.ClusterAddressing;
 import dev.dindcluster.plan.ClusterPlan;
 import dev.dindcluster.plan.NodePlan;
 import dev.dindcluster.runtime.NetworkSpec;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -216,7 +218,7 @@ final class BringUp {
     return Action.of("Writing kubeconfig", s -> {
       ClusterPlan plan = s.plan();
       NodeRuntime runtime = s.runtime();
-      PublishedPort port = runtime.publishedPort(plan.master().name(), ClusterPlan.INTERNAL_APISERVER_PORT)
+      PublishedPort port = runtime.publishedPort(plan.master().name(), ClusterAddressing.INTERNAL_APISERVER_PORT)
           .orElseThrow(() -> new LifecycleFailure("the API server port of " + plan.master().name() + " is not published"));
       s.apiServerPort = port.hostPort();
       String admin = NodeOps.readText(runtime, plan.master().name(), "/etc/kubernetes/admin.conf");
@@ -267,13 +269,23 @@ final class BringUp {
     return Action.of("Waiting for the API server, every node and cluster DNS to be Ready", s -> {
       try (KubeApi api = s.kubeApi()) {
         KubeWaits waits = new KubeWaits(s.clock(), s.sleeper(), Duration.ofMillis(500));
+        Instant begun = s.clock().instant();
         waits.untilReadyz(api, s.options().readyTimeout());
+        waitedFor(s, "the API server", begun);
         // Reported since this run began: a restore starts from the statuses stored before `down`.
         waits.untilNodesReady(api, s.plan().nodes().size(), s.startedAt(), s.options().readyTimeout());
+        waitedFor(s, s.plan().nodes().size() + " nodes", begun);
         // Cluster DNS is part of a usable cluster; a failure here names the pod's phase.
         waits.untilPodReady(api, "kube-system", dnsPodPrefix(s), s.startedAt(), s.options().readyTimeout());
+        waitedFor(s, "cluster DNS", begun);
       }
     });
+  }
+
+  /** With -v, where the wait's time went (the largest part of a restore). */
+  private static void waitedFor(ClusterSession s, String what, Instant begun) {
+    s.progress().detail(String.format("%s ready %.1f s into the wait", what,
+        Duration.between(begun, s.clock().instant()).toMillis() / 1000.0));
   }
 
   private static String dnsPodPrefix(ClusterSession s) {

@@ -26,6 +26,13 @@ public final class ClusterLabels {
    * in that runtime's data on the volume), so a restore with another runtime is refused up front.
    */
   public static final String CRI = "dev.dindcluster.cri";
+  /**
+   * On {@code bake}'s and {@code up --from}'s helper containers instead of the cluster's labels:
+   * a baked image keeps its helper's labels (the engine merges, it cannot drop any), and a container
+   * run from it (the CI service) is nobody's node. {@code bake} sets it empty on the image; {@code
+   * down} and {@code clean} remove the helpers a killed run left by its value.
+   */
+  public static final String BAKE_HELPER_OF = "dev.dindcluster.bake-helper-of";
 
   private ClusterLabels() {}
 
@@ -54,6 +61,15 @@ public final class ClusterLabels {
   /** The engine filter that finds this cluster's resources. */
   public static String filter(ClusterPlan plan) {
     return CLUSTER + "=" + plan.label();
+  }
+
+  /** The labels of a bake helper of this cluster, and the filter that finds them. */
+  public static Map<String, String> bakeHelper(ClusterPlan plan) {
+    return Map.of(BAKE_HELPER_OF, plan.label());
+  }
+
+  public static String bakeHelperFilter(ClusterPlan plan) {
+    return BAKE_HELPER_OF + "=" + plan.label();
   }
 
   public static boolean belongsTo(Map<String, String> labels, ClusterPlan plan) {

@@ -209,7 +209,8 @@ public final class ClusterLifecycle {
   /** Removes every container of the cluster (running or not); volumes and network stay. */
   public static Action removeContainers() {
     return Action.of("Removing the cluster's containers", s -> {
-      List<ContainerInfo> containers = s.runtime().containersWithLabel(ClusterLabels.filter(s.plan()), true);
+      List<ContainerInfo> containers = new java.util.ArrayList<>(s.runtime().containersWithLabel(ClusterLabels.filter(s.plan()), true));
+      containers.addAll(s.runtime().containersWithLabel(ClusterLabels.bakeHelperFilter(s.plan()), true));
       Parallel.forEach(containers, c -> {
         s.runtime().removeContainer(c.name());
         s.progress().detail("removed container " + c.name());

@@ -12,7 +12,9 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.StandardOpenOption;
+import dev.dindcluster.kube.Sleeper;
 import java.time.Duration;
+import java.util.function.LongSupplier;
 
 /**
  * One run at a time per cluster on this host: two {@code up}s of the same cluster cannot interleave.
@@ -30,13 +32,21 @@ public final class ClusterLock implements AutoCloseable {
     this.lock = lock;
   }
 
+  /** How often a waiting run tries the lock again. */
+  static final Duration POLL = Duration.ofMillis(200);
+
   public static ClusterLock acquire(Path lockDir, String clusterLabel, Duration wait) {
+    return acquire(lockDir, clusterLabel, wait, Sleeper.REAL, System::nanoTime);
+  }
+
+  /** The same with the sleeper and clock injected, so a test waits ten minutes without waiting. */
+  static ClusterLock acquire(Path lockDir, String clusterLabel, Duration wait, Sleeper sleeper, LongSupplier nanoClock) {
     try {
       ensurePrivateDirectory(lockDir);
       Path file = lockDir.resolve(clusterLabel + ".lock");
       FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
           LinkOption.NOFOLLOW_LINKS);
-      long deadline = System.nanoTime() + wait.toNanos();
+      long deadline = nanoClock.getAsLong() + wait.toNanos();
       while (true) {
         FileLock lock;
         try {
@@ -47,13 +57,13 @@ public final class ClusterLock implements AutoCloseable {
         if (lock != null) {
           return new ClusterLock(channel, lock);
         }
-        if (System.nanoTime() > deadline) {
+        if (nanoClock.getAsLong() >= deadline) {
           channel.close();
           throw new ClusterStateException(
               "another dind-cluster run holds cluster '" + clusterLabel + "' (lock " + file
                   + "); waited " + wait.toSeconds() + " s");
         }
-        Thread.sleep(200);
+        sleeper.sleep(POLL);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot take the cluster lock in " + lockDir, e);

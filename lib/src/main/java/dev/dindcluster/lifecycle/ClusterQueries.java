@@ -1,5 +1,6 @@
 package dev.dindcluster.lifecycle;
 
+import dev.dindcluster.net.ClusterAddressing;
 import dev.dindcluster.plan.ClusterPlan;
 import dev.dindcluster.runtime.ContainerInfo;
 import dev.dindcluster.runtime.NodeRuntime;
@@ -26,7 +27,7 @@ public final class ClusterQueries {
     if (container.isEmpty() || !container.get().running() || !ClusterLabels.belongsTo(container.get().labels(), plan)) {
       throw new ClusterStateException("cluster '" + plan.label() + "' is not running (no container " + master + "): run 'up'");
     }
-    return runtime.publishedPort(master, ClusterPlan.INTERNAL_APISERVER_PORT)
+    return runtime.publishedPort(master, ClusterAddressing.INTERNAL_APISERVER_PORT)
         .orElseThrow(() -> new ClusterStateException(master + " does not publish the API server port"))
         .hostPort();
   }

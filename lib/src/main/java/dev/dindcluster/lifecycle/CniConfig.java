@@ -15,6 +15,12 @@ public final class CniConfig {
 
   private CniConfig() {}
 
+  /** The file for one node of the plan (bridge and ptp only: the plugins with per-node routes). */
+  static String forNode(dev.dindcluster.plan.ClusterPlan plan, dev.dindcluster.plan.NodePlan node) {
+    return render(plan.cniPlugin().knobValue, node.podCidrs().stream().map(Object::toString).toList(),
+        plan.options().useHairpin());
+  }
+
   /**
    * @param plugin "bridge" or "ptp"
    * @param nodePodCidrs this node's pod CIDRs, IPv4 first

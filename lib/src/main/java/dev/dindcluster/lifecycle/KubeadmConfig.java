@@ -3,6 +3,7 @@ package dev.dindcluster.lifecycle;
 import dev.dindcluster.k8s.KubeadmApi;
 import dev.dindcluster.k8s.KubernetesVersion;
 import dev.dindcluster.k8s.VersionRules;
+import dev.dindcluster.net.ClusterAddressing;
 import dev.dindcluster.plan.Taint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,7 +61,6 @@ public final class KubeadmConfig {
   /** kubelet's built-in Docker shim (DIND_CRI=docker); any other socket is a remote CRI runtime. */
   public static final String DOCKERSHIM_SOCKET = "/var/run/dockershim.sock";
   public static final String CLUSTER_DOMAIN = "cluster.local";
-  private static final int API_PORT = dev.dindcluster.plan.ClusterPlan.INTERNAL_APISERVER_PORT;
 
   /** True when kubelet talks to a remote CRI runtime (containerd) rather than its own dockershim. */
   public static boolean remoteRuntime(String criSocket) {
@@ -180,7 +180,7 @@ public final class KubeadmConfig {
   private static Map<String, Object> clusterConfiguration(KubeadmApi api, Init in) {
     Map<String, Object> doc = header(api, "ClusterConfiguration");
     clusterFields(api, in, doc);
-    doc.put("controlPlaneEndpoint", hostPort(in.advertiseAddress(), API_PORT));
+    doc.put("controlPlaneEndpoint", hostPort(in.advertiseAddress(), ClusterAddressing.INTERNAL_APISERVER_PORT));
     if (api == KubeadmApi.V1ALPHA3) {
       doc.put("apiServerCertSANs", in.certSans());
       putIfAny(doc, "apiServerExtraArgs", withGates(in.apiServerExtraArgs(), in));
@@ -300,7 +300,7 @@ public final class KubeadmConfig {
   private static Map<String, Object> apiEndpoint(String advertiseAddress) {
     Map<String, Object> endpoint = new LinkedHashMap<>();
     endpoint.put("advertiseAddress", advertiseAddress);
-    endpoint.put("bindPort", API_PORT);
+    endpoint.put("bindPort", ClusterAddressing.INTERNAL_APISERVER_PORT);
     return endpoint;
   }
 

@@ -2,6 +2,7 @@ package dev.dindcluster.lifecycle;
 
 import dev.dindcluster.k8s.ComponentImages;
 import dev.dindcluster.net.Cidr;
+import dev.dindcluster.net.ClusterAddressing;
 import dev.dindcluster.plan.ClusterPlan;
 import dev.dindcluster.plan.NodePlan;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public final class KubeadmFiles {
   /** kubeadm join's inputs for one worker of this plan. */
   public static KubeadmConfig.Join joinInputs(ClusterPlan plan, NodePlan node, String bootstrapToken, String caCertHash) {
     return new KubeadmConfig.Join(plan.version(), node.name(), nodeIps(plan, node),
-        KubeadmConfig.hostPort(plan.advertiseAddress().toString(), ClusterPlan.INTERNAL_APISERVER_PORT), bootstrapToken, caCertHash,
+        KubeadmConfig.hostPort(plan.advertiseAddress().toString(), ClusterAddressing.INTERNAL_APISERVER_PORT), bootstrapToken, caCertHash,
         plan.options().criSocket(), node.labels(), node.taints());
   }
 

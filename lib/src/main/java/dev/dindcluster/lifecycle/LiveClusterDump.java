@@ -13,6 +13,7 @@ import dev.dindcluster.plan.NodePlan;
 import dev.dindcluster.runtime.ContainerInfo;
 import dev.dindcluster.runtime.NodeRuntime;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -86,8 +87,8 @@ public final class LiveClusterDump implements DumpSource {
     for (PodStatus pod : pods.stream().sorted(Comparator.comparing(PodStatus::namespace).thenComparing(PodStatus::name)).toList()) {
       String node = pod.nodeName() == null ? "unscheduled" : pod.nodeName();
       for (PodStatus.Container container : pod.containers()) {
-        write(out, "pod-" + node + "-" + pod.namespace() + "-" + pod.name() + "--" + container.name() + ".log",
-            podLog(kube, pod, container));
+        copyPodLog(out.section("pod-" + node + "-" + pod.namespace() + "-" + pod.name() + "--" + container.name() + ".log"),
+            kube, pod, container);
       }
     }
     Map<ObjectKind, List<KubeObject>> objects = new LinkedHashMap<>();
@@ -138,27 +139,34 @@ public final class LiveClusterDump implements DumpSource {
     write(out, "events.txt", eventsFailure != null ? eventsFailure : KubeReports.events(events, true, ""));
   }
 
-  /** The container's log, and after a restart the previous instance's log under a separator line. */
-  private String podLog(KubeApi kube, PodStatus pod, PodStatus.Container container) {
-    StringBuilder text = new StringBuilder(logOrNote(() -> kube.podLogs(pod.namespace(), pod.name(), container.name(), false)));
+  /**
+   * The container's log, and after a restart the previous instance's log under a separator line,
+   * streamed into the section (a log is never held whole).
+   */
+  private void copyPodLog(OutputStream section, KubeApi kube, PodStatus pod, PodStatus.Container container)
+      throws IOException {
+    TrackingStream out = new TrackingStream(section);
+    copyOrNote(out, previous -> kube.copyPodLogs(pod.namespace(), pod.name(), container.name(), false, previous));
     if (container.restartCount() > 0) {
-      if (text.length() > 0 && text.charAt(text.length() - 1) != '\n') {
-        text.append('\n');
-      }
-      text.append(PREVIOUS_SEPARATOR_START).append(container.name())
-          .append(" (restarted ").append(container.restartCount()).append(" times) -----\n")
-          .append(logOrNote(() -> kube.podLogs(pod.namespace(), pod.name(), container.name(), true)));
+      out.writeOnOwnLine(PREVIOUS_SEPARATOR_START + container.name() + " (restarted " + container.restartCount()
+          + " times) -----\n");
+      copyOrNote(out, previous -> kube.copyPodLogs(pod.namespace(), pod.name(), container.name(), true, previous));
     }
-    return text.toString();
   }
 
-  private String logOrNote(Supplier<String> log) {
+  /** Runs one copy; a failure becomes a note after whatever was copied. */
+  private void copyOrNote(TrackingStream out, LogCopy copy) throws IOException {
     try {
-      return log.get();
+      copy.into(out);
     } catch (KubeFailure e) {
       warnings.accept(e.getMessage());
-      return NOTE + e.getMessage() + "\n";
+      out.writeOnOwnLine(NOTE + e.getMessage() + "\n");
     }
+  }
+
+  @FunctionalInterface
+  private interface LogCopy {
+    void into(OutputStream out) throws IOException;
   }
 
   private <T> T attempt(String what, Supplier<T> call, T fallback) {

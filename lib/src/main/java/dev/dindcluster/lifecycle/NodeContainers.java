@@ -1,5 +1,6 @@
 package dev.dindcluster.lifecycle;
 
+import dev.dindcluster.net.ClusterAddressing;
 import dev.dindcluster.net.IpFamily;
 import dev.dindcluster.plan.ClusterPlan;
 import dev.dindcluster.plan.NodePlan;
@@ -51,7 +52,7 @@ public final class NodeContainers {
     if (node.role() == NodePlan.Role.MASTER) {
       // Secure port only, on loopback: never the original's insecure 8080 on all interfaces.
       spec.port(new PortMapping(
-          plan.apiServer().bindAddress().toString(), plan.apiServer().port(), ClusterPlan.INTERNAL_APISERVER_PORT));
+          plan.apiServer().bindAddress().toString(), plan.apiServer().port(), ClusterAddressing.INTERNAL_APISERVER_PORT));
     } else {
       for (String extra : plan.options().extraPorts()) {
         // Validated when planned: parsing cannot fail here.

@@ -61,11 +61,7 @@ final class NodeOps {
     script.add("mount --make-rshared /");
     run(runtime, node.name(), Duration.ofSeconds(30), "sh", "-c", String.join(" && ", script));
     if (plan.cniPlugin().perNodeRoutes) {
-      String conf =
-          CniConfig.render(
-              plan.cniPlugin().knobValue,
-              node.podCidrs().stream().map(Cidr::toString).toList(),
-              plan.options().useHairpin());
+      String conf = CniConfig.forNode(plan, node);
       run(runtime, node.name(), Duration.ofSeconds(10), "mkdir", "-p", "/etc/cni/net.d");
       runtime.writeFile(node.name(), CniConfig.FILE, conf.getBytes(StandardCharsets.UTF_8), 0644);
     }

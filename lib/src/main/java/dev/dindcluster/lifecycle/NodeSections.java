@@ -58,13 +58,13 @@ final class NodeSections {
     boolean containerd = usesContainerd(node);
     for (String unit : containerd ? CONTAINERD_UNITS : UNITS) {
       // -l: full lines; journalctl -x adds the catalog's explanations, as the original's -xe did.
-      LiveClusterDump.write(out, "service-" + node + "-" + unit + ".log", shell(node,
-          "systemctl status --no-pager -l " + unit + "; journalctl --no-pager -x -n all -u " + unit));
+      shell(out, "service-" + node + "-" + unit + ".log", node,
+          "systemctl status --no-pager -l " + unit + "; journalctl --no-pager -x -n all -u " + unit);
     }
-    LiveClusterDump.write(out, "psaux-" + node + ".txt", shell(node, "ps auxww"));
-    LiveClusterDump.write(out, containersSection(node, containerd), shell(node, containerd ? CTR_CONTAINERS : "docker ps -a"));
-    LiveClusterDump.write(out, "ip-a-" + node + ".txt", shell(node, "ip a"));
-    LiveClusterDump.write(out, "ip-r-" + node + ".txt", shell(node, "ip r"));
+    shell(out, "psaux-" + node + ".txt", node, "ps auxww");
+    shell(out, containersSection(node, containerd), node, containerd ? CTR_CONTAINERS : "docker ps -a");
+    shell(out, "ip-a-" + node + ".txt", node, "ip a");
+    shell(out, "ip-r-" + node + ".txt", node, "ip r");
   }
 
   /** Which runtime the node uses; when the node cannot say, the dump goes on as for docker and says why on stderr. */
@@ -77,19 +77,26 @@ final class NodeSections {
     }
   }
 
-  /** The output of a shell command line, or a note saying why there is none. */
-  private String shell(String node, String commandLine) {
+  /**
+   * A section holding a shell command line's output, streamed as it arrives (a journal is never held
+   * whole), or a note saying why there is none or why it stops early.
+   */
+  private void shell(SectionWriter out, String section, String node, String commandLine) throws IOException {
     ExecRequest request = new ExecRequest(List.of("sh", "-c", "exec 2>&1; " + commandLine), Map.of(), TIMEOUT);
+    TrackingStream content = new TrackingStream(out.section(section));
+    String note;
     try {
-      ExecResult result = runtime.exec(node, request);
-      String text = result.stdout() + result.stderr();
-      if (!result.ok() && text.isBlank()) {
-        return LiveClusterDump.NOTE + "'" + commandLine + "' exited with " + result.exitCode() + " and printed nothing\n";
-      }
-      return text;
+      int exitCode = runtime.execStreaming(node, request, content);
+      note = exitCode != 0 && content.count == 0
+          ? "'" + commandLine + "' exited with " + exitCode + " and printed nothing" : null;
     } catch (RuntimeFailure e) {
       warnings.accept(node + ": " + e.getMessage());
-      return LiveClusterDump.NOTE + e.getMessage() + "\n";
+      note = e.getMessage();
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+    if (note != null) {
+      content.writeOnOwnLine(LiveClusterDump.NOTE + note + "\n");
     }
   }
 }

@@ -64,6 +64,14 @@ public record ClusterNaming(String suffix) {
     return "kubeadm-dind-probe" + suffix + "-" + unique;
   }
 
+  /**
+   * A container created (never started) for a moment while {@code bake} copies a node volume into
+   * an image, or {@code up --from} copies it back onto a fresh volume.
+   */
+  public String bakeHelperName(String node, String purpose, String unique) {
+    return "kubeadm-dind-" + purpose + "-" + node + "-" + unique;
+  }
+
   /** Label carried by the bind9/tayga support containers. */
   public String supportLabel() {
     return "dind-support" + suffix;

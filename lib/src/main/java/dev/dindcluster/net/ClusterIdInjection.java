@@ -9,6 +9,9 @@ import java.util.Arrays;
  * the original). Anything else is left as it is.
  */
 public final class ClusterIdInjection {
+  /** The rule in one line, as the knob table states it. */
+  public static final String RULE = "CLUSTER_ID becomes the 3rd octet of a /24 or a hextet after X in X::/n";
+
   private ClusterIdInjection() {}
 
   /** The outcome: the CIDR to use and whether the id could be placed in it. */

@@ -47,12 +47,6 @@ public record ClusterPlan(
     ClusterOptions options,
     List<String> warnings) {
 
-  /**
-   * The API server's secure port inside the master, published on loopback. The original published
-   * the insecure port 8080 instead; we never open it.
-   */
-  public static final int INTERNAL_APISERVER_PORT = 6443;
-
   public ClusterPlan {
     Objects.requireNonNull(ipMode, "ipMode");
     Objects.requireNonNull(label, "label");

@@ -3,21 +3,18 @@ package dev.dindcluster.plan;
 import dev.dindcluster.config.Settings;
 import dev.dindcluster.net.Cidr;
 import dev.dindcluster.net.CidrLists;
+import dev.dindcluster.net.ClusterAddressing;
 import dev.dindcluster.net.ClusterIdInjection;
 import dev.dindcluster.net.IpFamily;
 import dev.dindcluster.net.IpMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Which management CIDRs, made cluster-specific by CLUSTER_ID. The original swallowed
  * list errors (the error text became the CIDR list); here each is a reported problem.
  */
 final class ManagementNetworkRules {
-  static final Map<IpFamily, String> DEFAULTS =
-      Map.of(IpFamily.IPV4, "10.192.0.0/24", IpFamily.IPV6, "fd00:20::/64");
-
   private ManagementNetworkRules() {}
 
   /** @return the CIDRs, IPv4 first, or null when a problem was recorded */
@@ -31,7 +28,7 @@ final class ManagementNetworkRules {
     List<String> given = CidrLists.split(text);
     List<String> entries;
     try {
-      entries = CidrLists.arrange(given, mode, DEFAULTS);
+      entries = CidrLists.arrange(given, mode, ClusterAddressing.defaultManagementCidrs());
     } catch (IllegalArgumentException e) {
       findings.problem(knob, text, "must be " + e.getMessage());
       return null;
@@ -53,7 +50,8 @@ final class ManagementNetworkRules {
       written = Cidr.parse(entry);
       injected = ClusterIdInjection.inject(entry, clusterId);
     } catch (IllegalArgumentException e) {
-      findings.problem(knob, entry, "must be a CIDR such as 10.192.0.0/24 or fd00:20::/64: " + e.getMessage());
+      findings.problem(knob, entry, "must be a CIDR such as " + ClusterAddressing.DEFAULT_MGMT_IPV4
+          + " or " + ClusterAddressing.DEFAULT_MGMT_IPV6 + ": " + e.getMessage());
       return null;
     }
     Cidr cidr = injected.cidr();

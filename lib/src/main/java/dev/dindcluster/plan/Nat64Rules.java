@@ -3,6 +3,7 @@ package dev.dindcluster.plan;
 import dev.dindcluster.config.Settings;
 import dev.dindcluster.naming.ClusterNaming;
 import dev.dindcluster.net.Cidr;
+import dev.dindcluster.net.ClusterAddressing;
 import dev.dindcluster.net.IpAddress;
 import dev.dindcluster.net.IpFamily;
 import java.util.OptionalInt;
@@ -33,9 +34,10 @@ final class Nat64Rules {
 
   /** @param v6Mgmt the IPv6 management network, or null if it is invalid */
   static Nat64Plan resolve(Settings settings, int clusterId, Cidr v6Mgmt, ClusterNaming naming, Findings findings) {
-    String prefix = v4Prefix(settings.orDefault("NAT64_V4_SUBNET_PREFIX", "172.18"), clusterId, findings);
+    String prefix = v4Prefix(settings.orDefault("NAT64_V4_SUBNET_PREFIX", ClusterAddressing.DEFAULT_NAT64_V4_SUBNET_PREFIX),
+        clusterId, findings);
     Cidr dns64 = dns64Prefix(settings, findings);
-    String upstream = settings.orDefault("REMOTE_DNS64_V4SERVER", "8.8.8.8");
+    String upstream = settings.orDefault("REMOTE_DNS64_V4SERVER", ClusterAddressing.DEFAULT_REMOTE_DNS64_V4SERVER);
     IpAddress remote = null;
     try {
       remote = IpAddress.parse(upstream);
@@ -43,7 +45,7 @@ final class Nat64Rules {
       // reported below
     }
     if (remote == null || remote.family() != IpFamily.IPV4) {
-      findings.problem("REMOTE_DNS64_V4SERVER", upstream, "must be an IPv4 address such as 8.8.8.8");
+      findings.problem("REMOTE_DNS64_V4SERVER", upstream, "must be an IPv4 address such as " + ClusterAddressing.DEFAULT_REMOTE_DNS64_V4SERVER);
       remote = null;
     } else if (inReserved(NOT_A_RESOLVER_V4, remote, "REMOTE_DNS64_V4SERVER", upstream,
         "must be a unicast address a resolver can have", findings)) {
@@ -73,13 +75,15 @@ final class Nat64Rules {
     String[] octets = value.split("\\.", -1);
     if (octets.length != 2) {
       findings.problem("NAT64_V4_SUBNET_PREFIX", value,
-          "NAT64_V4_SUBNET_PREFIX must be two octets (have '" + value + "'), e.g. 172.18");
+          "NAT64_V4_SUBNET_PREFIX must be two octets (have '" + value + "'), e.g. "
+          + ClusterAddressing.DEFAULT_NAT64_V4_SUBNET_PREFIX);
       return null;
     }
     OptionalInt first = Numbers.wholeNumber(octets[0], 0, 255);
     OptionalInt second = Numbers.wholeNumber(octets[1], 0, 255);
     if (first.isEmpty() || second.isEmpty()) {
-      findings.problem("NAT64_V4_SUBNET_PREFIX", value, "must be two decimal octets 0..255, e.g. 172.18");
+      findings.problem("NAT64_V4_SUBNET_PREFIX", value, "must be two decimal octets 0..255, e.g. "
+          + ClusterAddressing.DEFAULT_NAT64_V4_SUBNET_PREFIX);
       return null;
     }
     int a = first.getAsInt();
@@ -107,8 +111,8 @@ final class Nat64Rules {
   }
 
   private static Cidr dns64Prefix(Settings settings, Findings findings) {
-    String address = settings.orDefault("DNS64_PREFIX", "fd00:10:64:ff9b::");
-    String size = settings.orDefault("DNS64_PREFIX_SIZE", "96");
+    String address = settings.orDefault("DNS64_PREFIX", ClusterAddressing.DEFAULT_DNS64_PREFIX);
+    String size = settings.orDefault("DNS64_PREFIX_SIZE", Integer.toString(ClusterAddressing.DEFAULT_DNS64_PREFIX_LENGTH));
     OptionalInt length = Numbers.wholeNumber(size, 0, 128);
     boolean ok = true;
     if (length.isEmpty() || !DNS64_LENGTHS.contains(length.getAsInt())) {
@@ -122,10 +126,10 @@ final class Nat64Rules {
       // reported below
     }
     if (ip == null || ip.family() != IpFamily.IPV6) {
-      findings.problem("DNS64_PREFIX", address, "must be an IPv6 address such as fd00:10:64:ff9b::");
+      findings.problem("DNS64_PREFIX", address, "must be an IPv6 address such as " + ClusterAddressing.DEFAULT_DNS64_PREFIX);
       ok = false;
     } else if (inReserved(NOT_A_PREFIX_V6, ip, "DNS64_PREFIX", address,
-        "must be a unicast prefix such as fd00:10:64:ff9b:: or 64:ff9b::", findings)) {
+        "must be a unicast prefix such as " + ClusterAddressing.DEFAULT_DNS64_PREFIX + " or 64:ff9b::", findings)) {
       ok = false;
     }
     if (!ok) {

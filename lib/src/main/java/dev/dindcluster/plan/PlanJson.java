@@ -3,6 +3,7 @@ package dev.dindcluster.plan;
 import dev.dindcluster.format.DataFormat;
 import dev.dindcluster.k8s.ComponentImages;
 import dev.dindcluster.k8s.KubeadmApi;
+import dev.dindcluster.net.ClusterAddressing;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ public final class PlanJson {
     Map<String, Object> apiServer = new LinkedHashMap<>();
     apiServer.put("bindAddress", plan.apiServer().bindAddress().toString());
     apiServer.put("port", plan.apiServer().port());
-    apiServer.put("internalPort", ClusterPlan.INTERNAL_APISERVER_PORT);
+    apiServer.put("internalPort", ClusterAddressing.INTERNAL_APISERVER_PORT);
     root.put("apiServer", apiServer);
     root.put("image", plan.image());
     plan.nat64Plan().ifPresent(n -> root.put("nat64", nat64(n)));

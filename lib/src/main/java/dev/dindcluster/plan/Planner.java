@@ -9,6 +9,7 @@ import dev.dindcluster.k8s.VersionRules;
 import dev.dindcluster.naming.ClusterIdentity;
 import dev.dindcluster.naming.ClusterNaming;
 import dev.dindcluster.net.Cidr;
+import dev.dindcluster.net.ClusterAddressing;
 import dev.dindcluster.net.IpAddress;
 import dev.dindcluster.net.IpFamily;
 import dev.dindcluster.net.IpMode;
@@ -104,7 +105,7 @@ public final class Planner {
         nodes,
         pods,
         service,
-        service.addressAt(ServiceNetworkRules.DNS_OFFSET),
+        ClusterAddressing.dnsServiceIp(service),
         advertise,
         new ApiServerPlan(loopback, port, s.flag("APISERVER_PORT")),
         image,

@@ -4,6 +4,7 @@ import dev.dindcluster.cni.CniPlugin;
 import dev.dindcluster.config.Settings;
 import dev.dindcluster.net.Cidr;
 import dev.dindcluster.net.CidrLists;
+import dev.dindcluster.net.ClusterAddressing;
 import dev.dindcluster.net.IpFamily;
 import dev.dindcluster.net.IpMode;
 import dev.dindcluster.net.PodCidrs;
@@ -13,8 +14,6 @@ import java.util.Map;
 
 /** The cluster pod CIDRs (never cluster-id dependent), validated per family. */
 final class PodNetworkRules {
-  static final String IPV6_DEFAULT = "fd00:40::/72";
-
   private PodNetworkRules() {}
 
   /** @param cni null when CNI_PLUGIN itself is invalid (then the plugin checks are skipped) */
@@ -24,7 +23,7 @@ final class PodNetworkRules {
     List<String> entries;
     try {
       entries = CidrLists.arrange(CidrLists.split(text), mode,
-          Map.of(IpFamily.IPV4, forDefaults.defaultIpv4PodCidr(), IpFamily.IPV6, IPV6_DEFAULT));
+          Map.of(IpFamily.IPV4, forDefaults.defaultIpv4PodCidr(), IpFamily.IPV6, ClusterAddressing.DEFAULT_POD_IPV6));
     } catch (IllegalArgumentException e) {
       findings.problem("POD_NETWORK_CIDR", text, "must be " + e.getMessage());
       return null;
@@ -44,7 +43,8 @@ final class PodNetworkRules {
     try {
       cidr = Cidr.parse(entry);
     } catch (IllegalArgumentException e) {
-      findings.problem("POD_NETWORK_CIDR", entry, "must be a CIDR such as 10.244.0.0/16 or fd00:40::/72: " + e.getMessage());
+      findings.problem("POD_NETWORK_CIDR", entry, "must be a CIDR such as "
+          + ClusterAddressing.DEFAULT_POD_IPV4 + " or " + ClusterAddressing.DEFAULT_POD_IPV6 + ": " + e.getMessage());
       return null;
     }
     boolean ok = true;

@@ -3,13 +3,13 @@ package dev.dindcluster.plan;
 import dev.dindcluster.config.Settings;
 import dev.dindcluster.net.Cidr;
 import dev.dindcluster.net.CidrLists;
+import dev.dindcluster.net.ClusterAddressing;
 import dev.dindcluster.net.IpMode;
 import java.math.BigInteger;
 import java.util.List;
 
-/** One service CIDR, whose family decides the loopback; DNS service IP = network + 10. */
+/** One service CIDR, whose family decides the loopback and which holds the DNS service IP ({@link ClusterAddressing#dnsServiceIp}). */
 final class ServiceNetworkRules {
-  static final int DNS_OFFSET = 10;
   private static final BigInteger MIN_SIZE = BigInteger.valueOf(16);
   /** kube-apiserver refuses a service range with more host bits than this (/12 for IPv4, /108 for IPv6). */
   static final int MAX_HOST_BITS = 20;
@@ -17,7 +17,7 @@ final class ServiceNetworkRules {
   private ServiceNetworkRules() {}
 
   static Cidr resolve(Settings settings, IpMode mode, Findings findings) {
-    String text = settings.orDefault("SERVICE_CIDR", mode == IpMode.IPV4 ? "10.96.0.0/12" : "fd00:30::/110");
+    String text = settings.orDefault("SERVICE_CIDR", ClusterAddressing.defaultServiceCidr(mode));
     List<String> entries = CidrLists.split(text);
     if (entries.size() != 1) {
       findings.problem("SERVICE_CIDR", text, "must be a single CIDR (services use one family)");
@@ -27,7 +27,8 @@ final class ServiceNetworkRules {
     try {
       cidr = Cidr.parse(entries.get(0));
     } catch (IllegalArgumentException e) {
-      findings.problem("SERVICE_CIDR", text, "must be a CIDR such as 10.96.0.0/12 or fd00:30::/110: " + e.getMessage());
+      findings.problem("SERVICE_CIDR", text, "must be a CIDR such as "
+          + ClusterAddressing.DEFAULT_SERVICE_IPV4 + " or " + ClusterAddressing.DEFAULT_SERVICE_IPV6 + ": " + e.getMessage());
       return null;
     }
     if (mode != IpMode.DUAL_STACK && cidr.family() != mode.families().get(0)) {
@@ -47,7 +48,7 @@ final class ServiceNetworkRules {
     }
     if (cidr.size().compareTo(MIN_SIZE) < 0) {
       findings.problem("SERVICE_CIDR", text, "is too small: at least 16 addresses are needed"
-          + " (the DNS service IP is the network address + " + DNS_OFFSET + ")");
+          + " (the DNS service IP is the network address + " + ClusterAddressing.DNS_SERVICE_OFFSET + ")");
       return null;
     }
     return cidr;

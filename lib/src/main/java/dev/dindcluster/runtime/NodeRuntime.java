@@ -132,6 +132,31 @@ public interface NodeRuntime extends AutoCloseable {
   }
 
   /**
+   * Runs a command and copies its stdout and stderr, merged in arrival order, into {@code out} as
+   * they arrive, never holding them whole (a node's journal can be larger than the heap); returns
+   * the exit code. This default, for fakes, goes through {@link #exec(String, ExecRequest)}.
+   *
+   * @throws ExecTimeoutFailure when {@link ExecRequest#timeout} passes first (what arrived stays written)
+   * @throws java.io.UncheckedIOException when {@code out} fails
+   */
+  default int execStreaming(String container, ExecRequest request, java.io.OutputStream out) {
+    ExecResult result = exec(container, request);
+    try {
+      out.write((result.stdout() + result.stderr()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return result.exitCode();
+  }
+
+  /**
+   * Saves a container's own filesystem (volumes excluded) as the image {@code image}, keeping the
+   * container's configuration (entrypoint, labels) and adding {@code labels}; a non-empty {@code
+   * command} replaces the container's as the image's default arguments to the entrypoint.
+   */
+  void commitContainer(String container, String image, Map<String, String> labels, List<String> command);
+
+  /**
    * Copies a host file or directory tree into the container directory {@code containerDir} (which
    * must exist), keeping its base name and file modes.
    */

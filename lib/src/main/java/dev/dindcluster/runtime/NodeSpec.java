@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param devices host device paths mapped to the same path, e.g. {@code /dev/kmsg}
  * @param extraHosts {@code name:ip} lines for /etc/hosts
  * @param command the command (arguments to the image's entrypoint), empty for the image's
+ * @param entrypoint the entrypoint instead of the image's, empty for the image's (helper containers
+ *     that run a tool in a node image rather than boot it)
  */
 public record NodeSpec(
     String name,
@@ -37,7 +39,8 @@ public record NodeSpec(
     List<String> devices,
     List<String> extraHosts,
     Map<String, String> sysctls,
-    List<String> command) {
+    List<String> command,
+    List<String> entrypoint) {
 
   public NodeSpec {
     Objects.requireNonNull(name, "name");
@@ -53,6 +56,7 @@ public record NodeSpec(
     extraHosts = List.copyOf(extraHosts);
     sysctls = Map.copyOf(sysctls);
     command = List.copyOf(command);
+    entrypoint = List.copyOf(entrypoint);
     if ((ipv4 != null || ipv6 != null) && network == null) {
       throw new IllegalArgumentException("container '" + name + "': a static IP needs a network");
     }
@@ -82,6 +86,7 @@ public record NodeSpec(
     private final List<String> extraHosts = new ArrayList<>();
     private final Map<String, String> sysctls = new LinkedHashMap<>();
     private final List<String> command = new ArrayList<>();
+    private final List<String> entrypoint = new ArrayList<>();
 
     private Builder(String name, String image) {
       this.name = name;
@@ -108,10 +113,11 @@ public record NodeSpec(
     public Builder sysctl(String key, String value) { sysctls.put(key, value); return this; }
     public Builder command(String... args) { command.clear(); command.addAll(List.of(args)); return this; }
     public Builder command(List<String> args) { command.clear(); command.addAll(args); return this; }
+    public Builder entrypoint(String... args) { entrypoint.clear(); entrypoint.addAll(List.of(args)); return this; }
 
     public NodeSpec build() {
       return new NodeSpec(name, hostname, image, labels, env, network, ipv4, ipv6, mounts, tmpfs,
-          ports, security, stopSignal, cgroupnsPrivate, devices, extraHosts, sysctls, command);
+          ports, security, stopSignal, cgroupnsPrivate, devices, extraHosts, sysctls, command, entrypoint);
     }
   }
 }

@@ -79,6 +79,19 @@ class DindClusterTest {
   }
 
   @Test
+  void bakeAndUpFromReportBadInputAsIllegalArgumentsAndWrongStateAsDindClusterExceptions() {
+    FakeNodeRuntime runtime = new FakeNodeRuntime().addImage("dind-cluster/node:v1.20.2", Map.of());
+    DindCluster cluster = DindCluster.builder().adapters(fakes(runtime), () -> 1).clusterId(5).numNodes(1).quiet().build();
+    assertThatThrownBy(() -> cluster.bake("Not/A Name"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'Not/A Name' is not an image name");
+    assertThatThrownBy(() -> cluster.bake("ci/cluster:v1"))
+        .isInstanceOf(DindClusterException.class).hasMessageContaining("not running");
+    assertThatThrownBy(() -> cluster.upFrom("ci/cluster:v1"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no image ci/cluster:v1-kube-master-cluster-5");
+    assertThat(runtime.volumesWithLabel("dev.dindcluster.cluster=cluster-5")).isEmpty();
+  }
+
+  @Test
   void nodesAndExecWorkOnTheRunningContainersAndNameBadNodes() {
     FakeNodeRuntime runtime = new FakeNodeRuntime().addImage("dind-cluster/node:v1.20.2", Map.of())
         .onExec((container, request) -> new ExecResult(0, container + ":" + String.join(" ", request.command()), ""));

@@ -10,6 +10,7 @@ import dev.dindcluster.kube.PodStatus;
 import dev.dindcluster.kube.fabric8.Fabric8KubeconfigStore;
 import dev.dindcluster.lifecycle.Adapters;
 import dev.dindcluster.lifecycle.ClusterLabels;
+import dev.dindcluster.net.ClusterAddressing;
 import dev.dindcluster.plan.ClusterPlan;
 import dev.dindcluster.plan.NodePlan;
 import dev.dindcluster.plan.Planner;
@@ -77,7 +78,7 @@ class LiveDumpCommandTest {
     for (NodePlan node : plan.nodes()) {
       NodeSpec.Builder spec = NodeSpec.builder(node.name(), plan.image()).labels(ClusterLabels.node(plan, node.role().jsonName));
       if (node.role() == NodePlan.Role.MASTER) {
-        spec.port(new PortMapping("127.0.0.1", 0, ClusterPlan.INTERNAL_APISERVER_PORT));
+        spec.port(new PortMapping("127.0.0.1", 0, ClusterAddressing.INTERNAL_APISERVER_PORT));
       }
       runtime.run(spec.build());
     }

@@ -122,6 +122,14 @@ class PlanCommandTest {
   }
 
   @Test
+  void nameIsTheLabelAsKindUsersCallIt() throws Exception {
+    assertThat(run(Map.of(), "plan", "--json", "--name", "third")).isZero();
+    JsonNode json = new ObjectMapper().readTree(stdout());
+    assertThat(json.get("context").asText()).isEqualTo("dind-third");
+    assertThat(json.at("/nodes/0/name").asText()).isEqualTo("kube-master-third");
+  }
+
+  @Test
   void invalidInputExits2ListingEveryProblemAndPrintsNothingOnStdout() {
     int code = run(Map.of("CLUSTER_ID", "300", "NUM_NODES", "x", "IP_MODE", "ipv6", "CNI_PLUGIN", "flannel"),
         "plan", "--json", "--set", "NAT64_V4_SUBNET_PREFIX=192.168");

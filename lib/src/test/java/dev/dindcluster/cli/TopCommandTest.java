@@ -11,8 +11,46 @@ class TopCommandTest {
   /** The original's command set (spec section 6) plus plan. */
   static final String[] COMMANDS = {
     "up", "reup", "down", "clean", "init", "join", "e2e", "e2e-serial", "dump", "dump64",
-    "split-dump", "split-dump64", "apiserver-port", "copy-image", "plan", "status", "wait", "list", "export-logs", "completion", "kubeconfig"
+    "split-dump", "split-dump64", "apiserver-port", "copy-image", "plan", "status", "wait", "list", "export-logs", "completion", "kubeconfig",
+    "nodes"
   };
+
+  /** The command list shows each command's one-line header: a whole sentence, never a cut description. */
+  @Test
+  void theCommandListShowsAWholeSentenceForEveryCommand() {
+    picocli.CommandLine top = Cli.commandLine(CliHarness.context(Map.of()));
+    for (String command : COMMANDS) {
+      String[] header = top.getSubcommands().get(command).getCommandSpec().usageMessage().header();
+      assertThat(header).as("%s has a one-line header", command).hasSize(1);
+      assertThat(header[0]).as("%s's header is a sentence", command).matches("[A-Z].*\\.");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"up", "down", "wait", "split-dump64", "nodes"})
+  void everyCommandsHelpListsTheExitCodes(String command) {
+    String help = CliHarness.run(Map.of(), command, "--help").out();
+    assertThat(help).contains("Exit codes:");
+    for (ExitCode code : ExitCode.values()) {
+      assertThat(help).containsPattern("(?m)^ +" + code.code + " +" + java.util.regex.Pattern.quote(code.meaning.substring(0, Math.min(20, code.meaning.length()))));
+    }
+  }
+
+  @Test
+  void optionsAreGroupedAndOnlyWhereTheyDoSomething() {
+    String up = CliHarness.run(Map.of(), "up", "--help").out();
+    assertThat(up).contains("Cluster and configuration", "On failure:", "--retain", "Progress (stderr", "Examples:");
+    // The default comes from Knobs, not from a copy in the help text.
+    assertThat(up).containsPattern("--num-nodes=N +Same as --set NUM_NODES=N: workers besides the\\s+master \\(default "
+        + dev.dindcluster.config.Knobs.byName("NUM_NODES").orElseThrow().defaultDescription() + "\\)");
+    assertThat(up).doesNotContain("${");
+    String down = CliHarness.run(Map.of(), "down", "--help").out();
+    assertThat(down).doesNotContain("--retain").contains("--timings-json");
+    String copy = CliHarness.run(Map.of(), "copy-image", "--help").out();
+    assertThat(copy).contains("--quiet").doesNotContain("--timings-json", "--retain");
+    String nodes = CliHarness.run(Map.of(), "nodes", "--help").out();
+    assertThat(nodes).contains("Output:", "-o, --output=FORMAT");
+  }
 
   @Test
   void helpListsEveryCommandOnStdoutAndExitsZero() {
@@ -97,5 +135,27 @@ class TopCommandTest {
     assertThat(result.out()).contains("complete -F _complete_dind-cluster").contains("export-logs").contains("--num-nodes");
     assertThat(CliHarness.run(Map.of(), "completion", "fish").exitCode()).isEqualTo(ExitCode.INVALID_INPUT.code);
     assertThat(CliHarness.run(Map.of(), "completion", "bash", "--name", "a;b").err()).contains("--name 'a;b'");
+  }
+
+  /** A command line naming one command builds only that command; help, completion and the rest build all. */
+  @Test
+  void onlyTheNamedCommandIsBuiltWhenThatIsAllTheLineNeeds() {
+    assertThat(Cli.namedCommand("up", "--num-nodes", "1")).isEqualTo(UpCommand.class);
+    assertThat(Cli.namedCommand("split-dump64", "log.txt")).isEqualTo(SplitDump64Command.class);
+    assertThat(Cli.namedCommand()).isNull();
+    assertThat(Cli.namedCommand("--help")).isNull();
+    assertThat(Cli.namedCommand("help", "up")).isNull();
+    assertThat(Cli.namedCommand("completion")).isNull();
+    assertThat(Cli.namedCommand("upp")).isNull();
+    // Every listed command is found by its own name, so none silently falls back to the whole tree.
+    for (String command : COMMANDS) {
+      if (!command.equals("completion")) {
+        assertThat(Cli.namedCommand(command)).as(command).isNotNull();
+      }
+    }
+    // The same help either way, and a misspelling still gets suggestions from the whole tree.
+    assertThat(CliHarness.run(Map.of(), "up", "--help").out())
+        .isEqualTo(Cli.commandLine(CliHarness.context(Map.of())).getSubcommands().get("up").getUsageMessage());
+    assertThat(CliHarness.run(Map.of(), "upp").err()).contains("Did you mean", "up");
   }
 }

@@ -75,6 +75,27 @@ public final class FakeKubeApi implements KubeApi {
     return log;
   }
 
+  /** Logs a test writes itself, in parts (to check streaming, or to fail half-way); keyed as {@link #logs}. */
+  public final Map<String, LogWriter> streamedLogs = new HashMap<>();
+
+  @FunctionalInterface
+  public interface LogWriter {
+    void write(java.io.OutputStream out) throws java.io.IOException;
+  }
+
+  @Override
+  public void copyPodLogs(String namespace, String pod, String container, boolean previous, java.io.OutputStream out)
+      throws java.io.IOException {
+    String key = namespace + "/" + pod + "/" + container + (previous ? "/previous" : "");
+    LogWriter writer = streamedLogs.get(key);
+    if (writer == null) {
+      KubeApi.super.copyPodLogs(namespace, pod, container, previous, out);
+    } else {
+      check(key);
+      writer.write(out);
+    }
+  }
+
   @Override
   public List<KubeObject> objects(ObjectKind kind) {
     check("objects:" + kind);

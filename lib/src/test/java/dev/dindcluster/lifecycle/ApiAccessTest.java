@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dindcluster.kube.FakeKubeApi;
 import dev.dindcluster.kube.KubeconfigEntry;
 import dev.dindcluster.kube.fabric8.Fabric8KubeconfigStore;
+import dev.dindcluster.net.ClusterAddressing;
 import dev.dindcluster.plan.ClusterPlan;
 import dev.dindcluster.runtime.ExecResult;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ class ApiAccessTest {
   }
 
   private String publishedServer() {
-    int port = cluster.runtime.publishedPort(cluster.nodeName(0), ClusterPlan.INTERNAL_APISERVER_PORT).orElseThrow().hostPort();
+    int port = cluster.runtime.publishedPort(cluster.nodeName(0), ClusterAddressing.INTERNAL_APISERVER_PORT).orElseThrow().hostPort();
     return "https://127.0.0.1:" + port;
   }
 

@@ -31,6 +31,22 @@ class ClusterLockTest {
   }
 
   @Test
+  void aHeldLockIsPolledUntilTheWaitIsOverWithoutWaitingForReal() throws Exception {
+    Path dir = tmp.resolve("locks");
+    long[] now = {0};
+    java.util.List<Duration> sleeps = new java.util.ArrayList<>();
+    try (ClusterLock first = ClusterLock.acquire(dir, "cluster-5", Duration.ofSeconds(1))) {
+      long started = System.nanoTime();
+      assertThatThrownBy(() -> ClusterLock.acquire(dir, "cluster-5", Duration.ofMinutes(10),
+              d -> { sleeps.add(d); now[0] += d.toNanos(); }, () -> now[0]))
+          .isInstanceOf(ClusterStateException.class).hasMessageContaining("waited 600 s");
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+    }
+    // Ten minutes of 200 ms polls, each one a try of the lock.
+    assertThat(sleeps).hasSize(3000).allMatch(ClusterLock.POLL::equals);
+  }
+
+  @Test
   void aSymlinkedDirectoryIsRefusedAndNothingIsCreatedWhereItPoints() throws Exception {
     Path elsewhere = Files.createDirectory(tmp.resolve("elsewhere"));
     Path dir = Files.createSymbolicLink(tmp.resolve("locks"), elsewhere);

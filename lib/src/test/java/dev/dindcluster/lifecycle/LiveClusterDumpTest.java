@@ -146,6 +146,31 @@ class LiveClusterDumpTest {
   }
 
   @Test
+  void aPodLogIsStreamedIntoTheDumpAndACutOffKeepsWhatArrived() throws IOException {
+    cluster.node(0, true);
+    kube.pod("default", "chatty", cluster.nodeName(0), new PodStatus.Container("app", "img", true, 0));
+    String line = "x".repeat(1023) + "\n";
+    long[] seenAfterFirstPart = {-1};
+    ByteArrayOutputStream sink = new ByteArrayOutputStream();
+    kube.streamedLogs.put("default/chatty/app", out -> {
+      out.write(line.repeat(1024).getBytes(StandardCharsets.UTF_8)); // 1 MiB
+      seenAfterFirstPart[0] = sink.size();
+      out.write(line.repeat(1024).getBytes(StandardCharsets.UTF_8));
+      out.write("half a line".getBytes(StandardCharsets.UTF_8));
+      throw new dev.dindcluster.kube.KubeFailure("logs of default/chatty/app: cut off: connection reset");
+    });
+    DumpPrinter.plain(new LiveClusterDump(cluster.plan, cluster.runtime, ApiConnection.available(kube, "https://127.0.0.1:1"),
+        CLOCK, warnings::add), sink, true);
+    // The first mebibyte reached the output (all but the printer's 64 KiB buffer) while the log was
+    // still being read: nothing held it whole.
+    assertThat(seenAfterFirstPart[0]).isGreaterThanOrEqualTo(1024L * 1024 - (1 << 16));
+    String section = sections(sink.toString(StandardCharsets.UTF_8)).get("pod-" + cluster.nodeName(0) + "-default-chatty--app.log");
+    assertThat(section).isEqualTo(line.repeat(2048) + "half a line\n"
+        + "# dind-cluster dump: logs of default/chatty/app: cut off: connection reset\n");
+    assertThat(warnings).containsExactly("logs of default/chatty/app: cut off: connection reset");
+  }
+
+  @Test
   void apiSectionsRenderTablesDescriptionsAndEvents() throws IOException {
     aClusterWithPods();
     Map<String, String> sections = sections(dump());

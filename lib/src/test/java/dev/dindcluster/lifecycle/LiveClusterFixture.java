@@ -3,6 +3,7 @@ package dev.dindcluster.lifecycle;
 import dev.dindcluster.config.FixedRelease;
 import dev.dindcluster.kube.KubeObject;
 import dev.dindcluster.kube.ObjectKind;
+import dev.dindcluster.net.ClusterAddressing;
 import dev.dindcluster.plan.ClusterPlan;
 import dev.dindcluster.plan.NodePlan;
 import dev.dindcluster.plan.Planner;
@@ -40,7 +41,7 @@ final class LiveClusterFixture {
     NodePlan node = plan.nodes().get(index);
     NodeSpec.Builder spec = NodeSpec.builder(node.name(), plan.image()).labels(ClusterLabels.node(plan, node.role().jsonName));
     if (node.role() == NodePlan.Role.MASTER) {
-      spec.port(new PortMapping("127.0.0.1", 0, ClusterPlan.INTERNAL_APISERVER_PORT));
+      spec.port(new PortMapping("127.0.0.1", 0, ClusterAddressing.INTERNAL_APISERVER_PORT));
     }
     runtime.createContainer(spec.build());
     if (running) {

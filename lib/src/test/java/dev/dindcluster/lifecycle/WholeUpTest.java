@@ -1,6 +1,7 @@
 package dev.dindcluster.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dindcluster.kube.FakeKubeApi;
 import dev.dindcluster.kube.FakeKubeconfigStore;
@@ -95,6 +96,67 @@ class WholeUpTest {
     assertThat(commands).noneMatch(c -> c.contains("kubeadm init") || c.contains("kubeadm join"));
     assertThat(commands).anyMatch(c -> c.startsWith("kube-node-2-cluster-3: sh -c") && c.contains("DNAT"));
     assertThat(runtime.containersWithLabel(ClusterLabels.filter(plan), false)).hasSize(3);
+  }
+
+  @Test
+  void aBakedClusterComesBackFromItsImagesWithItsStateAndWithoutKubeadm() throws Exception {
+    ActionRunner.run(session(), ClusterLifecycle.fullBringUp(plan, List.of(), List.of()));
+
+    commands.clear();
+    ActionRunner.run(session(), ClusterBake.bake(plan, "ci/cluster:v1"));
+    // Each volume is tarred inside a helper, extended attributes and devices kept, into the image's own files.
+    assertThat(commands).filteredOn(c -> c.contains("tar --xattrs --xattrs-include='*' --numeric-owner -C /dind-volume -cf"))
+        .hasSize(3).allMatch(c -> c.startsWith("kubeadm-dind-bake-"));
+    assertThat(runtime.journal()).containsSubsequence("stop container kube-master-cluster-3", "remove container kube-master-cluster-3");
+    assertThat(runtime.containersWithLabel(ClusterLabels.filter(plan), true)).as("down, helpers removed").isEmpty();
+    assertThat(ClusterBake.images(plan, "ci/cluster:v1")).containsExactly("ci/cluster:v1-kube-master-cluster-3",
+        "ci/cluster:v1-kube-node-1-cluster-3", "ci/cluster:v1-kube-node-2-cluster-3", plan.image());
+    assertThat(runtime.imageLabels("ci/cluster:v1-kube-node-2-cluster-3").orElseThrow())
+        .containsEntry(ClusterBake.BAKED_NODE, "kube-node-2-cluster-3")
+        .containsEntry(ClusterBake.BAKED_PLAN, ClusterBake.bakedPlan(plan))
+        .containsEntry(ClusterBake.BAKED_ID, runtime.imageLabels("ci/cluster:v1-kube-master-cluster-3").orElseThrow().get(ClusterBake.BAKED_ID));
+
+    // Every image runs as a CI service by default (the service refuses this 3-node one itself), with its facts beside it.
+    assertThat(runtime.journal()).filteredOn(l -> l.startsWith("commit ")).hasSize(3)
+        .allMatch(l -> l.endsWith(" with command " + ClusterBake.SERVICE_ARG));
+    assertThat(ClusterBake.serviceEnv(plan, plan.master())).contains("DIND_SERVICE_NODE='kube-master-cluster-3'\n",
+        "DIND_SERVICE_NODES='3'\n", "DIND_SERVICE_ADDRESS='10.192.3.2'\n", "DIND_SERVICE_IP_MODE='ipv4'\n",
+        "DIND_SERVICE_CRI='docker'\n");
+
+    assertThat(runtime.containersWithLabel(ClusterLabels.bakeHelperFilter(plan), true)).as("helpers removed").isEmpty();
+    // A container run from a baked image (the CI service) is not the cluster's: clean leaves it alone.
+    runtime.createContainer(dev.dindcluster.runtime.NodeSpec.builder("ci-service", "ci/cluster:v1-kube-master-cluster-3").build());
+
+    ActionRunner.run(session(), ClusterLifecycle.clean());
+    assertThat(runtime.findContainer("ci-service")).as("the service container survives clean").isPresent();
+    runtime.removeContainer("ci-service");
+    assertThat(runtime.volumesWithLabel(ClusterLabels.filter(plan))).isEmpty();
+    // Another cluster id cannot use them: the addresses are in the certificates.
+    ClusterPlan other = Planner.plan(Map.of("CLUSTER_ID", "4", "DIND_LOCAL_REGISTRY_PORT", "5001"), ClusterLifecycleTest.RELEASE, () -> 1);
+    assertThatThrownBy(() -> ClusterBake.checkUnbake(other, runtime, "ci/cluster:v1"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no image ci/cluster:v1-kube-master-cluster-4");
+    ClusterPlan moreNodes = Planner.plan(Map.of("CLUSTER_ID", "3", "NUM_NODES", "3", "DIND_LOCAL_REGISTRY_PORT", "5001"),
+        ClusterLifecycleTest.RELEASE, () -> 1);
+    assertThatThrownBy(() -> ClusterBake.checkUnbake(moreNodes, runtime, "ci/cluster:v1"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("was baked with other settings: nodes has 3 entries baked, 4 in this run (NUM_NODES");
+    ClusterPlan otherService = Planner.plan(Map.of("CLUSTER_ID", "3", "SERVICE_CIDR", "10.97.0.0/16", "DIND_LOCAL_REGISTRY_PORT", "5001"),
+        ClusterLifecycleTest.RELEASE, () -> 1);
+    assertThatThrownBy(() -> ClusterBake.checkUnbake(otherService, runtime, "ci/cluster:v1"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("serviceCidr was \"10.96.0.0/12\", this run gives \"10.97.0.0/16\" (SERVICE_CIDR)");
+    assertThatThrownBy(() -> ClusterBake.checkName("CI/Cluster"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'CI/Cluster' is not an image name");
+
+    commands.clear();
+    ClusterSession session = session();
+    ActionRunner.run(session, ClusterBake.unbake(session, "ci/cluster:v1"));
+    assertThat(commands).noneMatch(c -> c.contains("kubeadm init") || c.contains("kubeadm join"));
+    assertThat(runtime.containersWithLabel(ClusterLabels.filter(plan), false)).hasSize(3);
+    assertThat(runtime.containersWithLabel(ClusterLabels.filter(plan), true)).as("no helper left").hasSize(3);
+    assertThat(commands).filteredOn(c -> c.contains("-C /dind-volume -xpf /dind-baked/var.tar")).hasSize(3);
+    assertThat(session.upDecision().orElseThrow().mode()).isEqualTo(ClusterLifecycle.UpMode.RESTORE);
+    // A second --from over the running cluster is refused before anything is touched.
+    assertThatThrownBy(() -> ClusterBake.checkUnbake(plan, runtime, "ci/cluster:v1"))
+        .isInstanceOf(ClusterStateException.class).hasMessageContaining("already has volume");
   }
 
   private int indexOf(String command) {

@@ -37,6 +37,8 @@ public final class FakeNodeRuntime implements NodeRuntime {
   private final Map<String, VolumeInfo> volumes = new LinkedHashMap<>();
   /** Files on volumes, by volume then path inside it ("/lib/dind/snapshot-ok"): they outlive containers. */
   private final Map<String, Map<String, byte[]>> volumeFiles = new HashMap<>();
+  /** Files in committed images (absolute paths), copied into a container's filesystem at creation. */
+  private final Map<String, Map<String, byte[]>> imageFiles = new HashMap<>();
   private final Map<String, FakeContainer> containers = new LinkedHashMap<>();
   private final Map<String, List<String>> connected = new HashMap<>();
   private final List<Map.Entry<Predicate<String>, RuntimeFailure>> failures = new ArrayList<>();
@@ -53,14 +55,19 @@ public final class FakeNodeRuntime implements NodeRuntime {
     final Map<String, byte[]> files = new HashMap<>();
     final Map<Integer, PublishedPort> published = new HashMap<>();
     final StringBuilder logs = new StringBuilder();
+    /** As the engine: the image's labels, then the container's own over them. */
+    final Map<String, String> labels;
 
-    FakeContainer(String id, NodeSpec spec) {
+    FakeContainer(String id, NodeSpec spec, Map<String, String> imageLabels) {
       this.id = id;
       this.spec = spec;
+      Map<String, String> all = new HashMap<>(imageLabels);
+      all.putAll(spec.labels());
+      this.labels = Map.copyOf(all);
     }
 
     ContainerInfo info() {
-      return new ContainerInfo(id, spec.name(), spec.image(), state, spec.labels(), startedAt);
+      return new ContainerInfo(id, spec.name(), spec.image(), state, labels, startedAt);
     }
   }
 
@@ -349,7 +356,14 @@ public final class FakeNodeRuntime implements NodeRuntime {
     }
     // Like the engine, mounting a volume that does not exist creates it, unlabelled.
     spec.mounts().forEach(m -> volumes.putIfAbsent(m.volume(), new VolumeInfo(m.volume(), Map.of())));
-    FakeContainer container = new FakeContainer(String.format("%064x", nextId++), spec);
+    FakeContainer container = new FakeContainer(String.format("%064x", nextId++), spec, images.get(spec.image()));
+    Map<String, byte[]> rootfs = imageFiles.getOrDefault(spec.image(), Map.of());
+    for (var file : rootfs.entrySet()) {
+      VolumeMount mount = mountOf(container, file.getKey());
+      if (mount == null) {
+        container.files.put(file.getKey(), file.getValue());
+      }
+    }
     containers.put(spec.name(), container);
     return container.id;
   }
@@ -375,7 +389,7 @@ public final class FakeNodeRuntime implements NodeRuntime {
   public synchronized List<ContainerInfo> containersWithLabel(String labelFilter, boolean includeStopped) {
     return containers.values().stream()
         .filter(c -> includeStopped || c.state.equals("running"))
-        .filter(c -> matches(c.spec.labels(), labelFilter))
+        .filter(c -> matches(c.labels, labelFilter))
         .map(FakeContainer::info)
         .collect(Collectors.toList());
   }
@@ -438,6 +452,19 @@ public final class FakeNodeRuntime implements NodeRuntime {
     } catch (IOException e) {
       throw new RuntimeFailure("copy '" + source + "': " + e.getMessage(), e);
     }
+  }
+
+  @Override
+  public synchronized void commitContainer(String container, String image, Map<String, String> labels, List<String> command) {
+    record("commit " + container + " as " + image + (command.isEmpty() ? "" : " with command " + String.join(" ", command)));
+    FakeContainer c = existing(container, "commit");
+    Map<String, String> all = new HashMap<>(images.getOrDefault(c.spec.image(), Map.of()));
+    all.putAll(c.labels);
+    all.putAll(labels);
+    images.put(image, Map.copyOf(all));
+    Map<String, byte[]> rootfs = new HashMap<>(imageFiles.getOrDefault(c.spec.image(), Map.of()));
+    rootfs.putAll(c.files);
+    imageFiles.put(image, rootfs);
   }
 
   @Override

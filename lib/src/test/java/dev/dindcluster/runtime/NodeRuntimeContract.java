@@ -239,6 +239,32 @@ public abstract class NodeRuntimeContract {
     assertThat(runtime.findContainer(probe.name()).orElseThrow().running()).isFalse();
   }
 
+  /** What bake relies on: a container's own files (not its volumes) committed into an image with labels. */
+  @Test
+  void aContainersFilesAreCommittedIntoAnImageWithLabels() {
+    String image = "dind-cluster-test/" + run + ":baked";
+    try {
+      NodeSpec source = sleeper("source").label("dev.dindcluster.test-role", "helper").build();
+      runtime.run(source);
+      runtime.writeFile(source.name(), "/tmp/var.tar", "the tree\n".getBytes(StandardCharsets.UTF_8), 0600);
+      runtime.commitContainer(source.name(), image,
+          Map.of("dev.dindcluster.test-baked", "yes", "dev.dindcluster.test-role", ""), List.of());
+      assertThat(runtime.imageLabels(image).orElseThrow()).containsEntry("dev.dindcluster.test-baked", "yes");
+      // The image keeps the container's labels (the engine cannot drop one), the commit's override
+      // them, and a container of the image has them unless it sets its own: what bake relies on.
+      NodeSpec plain = NodeSpec.builder(run + "-plain", image).label(TEST_LABEL, run).build();
+      runtime.createContainer(plain);
+      assertThat(runtime.findContainer(plain.name()).orElseThrow().labels())
+          .containsEntry("dev.dindcluster.test-role", "").containsEntry("dev.dindcluster.test-baked", "yes");
+      NodeSpec restored = NodeSpec.builder(run + "-restored", image).labels(labels()).build();
+      runtime.createContainer(restored);
+      assertThat(new String(runtime.readFile(restored.name(), "/tmp/var.tar"), StandardCharsets.UTF_8)).isEqualTo("the tree\n");
+    } finally {
+      runtime.containersWithLabel(TEST_LABEL + "=" + run, true).forEach(c -> runtime.removeContainer(c.name()));
+      runtime.removeImage(image);
+    }
+  }
+
   @Test
   void aCreatedContainerIsConnectedToAnotherNetwork() {
     NetworkSpec net = network(randomSubnetPrefix());

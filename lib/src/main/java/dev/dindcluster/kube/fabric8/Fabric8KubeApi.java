@@ -17,6 +17,9 @@ import io.fabric8.kubernetes.client.dsl.PodResource;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Comparator;
@@ -116,6 +119,27 @@ public final class Fabric8KubeApi implements KubeApi {
       }
       return log;
     });
+  }
+
+  @Override
+  public void copyPodLogs(String namespace, String pod, String container, boolean previous, OutputStream out)
+      throws IOException {
+    String what = "logs of " + namespace + "/" + pod + (container == null ? "" : " container " + container)
+        + (previous ? " (previous)" : "");
+    InputStream log = call(what, () -> {
+      PodResource resource = client.pods().inNamespace(namespace).withName(pod);
+      var logs = container == null ? resource : resource.inContainer(container);
+      return previous ? logs.terminated().getLogInputStream() : logs.getLogInputStream();
+    });
+    if (log == null) {
+      throw new KubeFailure(what + ": not found");
+    }
+    try (log) {
+      log.transferTo(out);
+    } catch (IOException e) {
+      // The API server went away mid-log: what arrived stays written, the caller notes the rest.
+      throw new KubeFailure(what + ": cut off: " + e.getMessage(), e);
+    }
   }
 
   @Override

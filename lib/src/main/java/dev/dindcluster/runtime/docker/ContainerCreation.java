@@ -41,6 +41,9 @@ final class ContainerCreation {
     if (!spec.command().isEmpty()) {
       cmd.withCmd(spec.command());
     }
+    if (!spec.entrypoint().isEmpty()) {
+      cmd.withEntrypoint(spec.entrypoint());
+    }
     if (spec.network() != null) {
       host.withNetworkMode(spec.network());
       if (spec.ipv4() != null) {

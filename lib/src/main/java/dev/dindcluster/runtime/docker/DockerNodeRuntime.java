@@ -113,13 +113,8 @@ public final class DockerNodeRuntime implements NodeRuntime {
     DockerCalls.run("save images", String.join(" ", images), () -> {
       var cmd = docker.saveImagesCmd();
       for (String image : images) {
-        int slash = image.lastIndexOf('/');
-        int colon = image.lastIndexOf(':');
-        if (colon > slash) {
-          cmd = cmd.withImage(image.substring(0, colon), image.substring(colon + 1));
-        } else {
-          cmd = cmd.withImage(image, "latest");
-        }
+        ImageReference ref = ImageReference.parse(image);
+        cmd = cmd.withImage(ref.repository(), ref.tag());
       }
       try (InputStream tar = cmd.exec()) {
         tar.transferTo(out);
@@ -136,10 +131,8 @@ public final class DockerNodeRuntime implements NodeRuntime {
 
   @Override
   public void tagImage(String image, String newName) {
-    int colon = newName.lastIndexOf(':');
-    boolean tagged = colon > newName.lastIndexOf('/');
-    DockerCalls.run("tag image", image + " as " + newName, () -> docker.tagImageCmd(image,
-        tagged ? newName.substring(0, colon) : newName, tagged ? newName.substring(colon + 1) : "latest").exec());
+    ImageReference ref = ImageReference.parse(newName);
+    DockerCalls.run("tag image", image + " as " + newName, () -> docker.tagImageCmd(image, ref.repository(), ref.tag()).exec());
   }
 
   @Override
@@ -314,8 +307,25 @@ public final class DockerNodeRuntime implements NodeRuntime {
   }
 
   @Override
+  public int execStreaming(String container, ExecRequest request, java.io.OutputStream out) {
+    return DockerExec.stream(docker, container, request, out);
+  }
+
+  @Override
   public void copyInto(String container, Path source, String containerDir) {
     copies.copyInto(container, source, containerDir);
+  }
+
+  @Override
+  public void commitContainer(String container, String image, Map<String, String> labels, List<String> command) {
+    ImageReference ref = ImageReference.parse(image);
+    DockerCalls.run("commit", container + " as " + image, () -> {
+      var commit = docker.commitCmd(container).withRepository(ref.repository()).withTag(ref.tag()).withLabels(labels);
+      if (!command.isEmpty()) {
+        commit.withCmd(command.toArray(String[]::new));
+      }
+      commit.exec();
+    });
   }
 
   @Override

@@ -42,6 +42,28 @@ class Fabric8KubeApiExpectationsTest {
   }
 
   @Test
+  void logsAreCopiedAsAStream() throws IOException {
+    KubeApi api = new Fabric8KubeApi(client);
+    String big = "line of a chatty pod\n".repeat(50_000);
+    server.expect().get().withPath("/api/v1/namespaces/default/pods/web/log?pretty=false&container=app")
+        .andReturn(200, big).once();
+    server.expect().get().withPath("/api/v1/namespaces/default/pods/web/log?pretty=false&container=app&previous=true")
+        .andReturn(200, "before\n").once();
+    var out = new java.io.ByteArrayOutputStream();
+    api.copyPodLogs("default", "web", "app", false, out);
+    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(big);
+    out.reset();
+    api.copyPodLogs("default", "web", "app", true, out);
+    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("before\n");
+    server.expect().get().withPath("/api/v1/namespaces/default/pods/ghost/log?pretty=false&container=app")
+        .andReturn(404, new io.fabric8.kubernetes.api.model.StatusBuilder().withStatus("Failure")
+            .withMessage("pods \"ghost\" not found").withReason("NotFound").withCode(404).build())
+        .once();
+    assertThatThrownBy(() -> api.copyPodLogs("default", "ghost", "app", false, new java.io.ByteArrayOutputStream()))
+        .isInstanceOf(KubeFailure.class).hasMessageStartingWith("logs of default/ghost container app: ");
+  }
+
+  @Test
   void missingPodLogsFailNamingThePod() {
     KubeApi api = new Fabric8KubeApi(client);
     server.expect().get().withPath("/api/v1/namespaces/default/pods/ghost/log?pretty=false&container=app&previous=true")

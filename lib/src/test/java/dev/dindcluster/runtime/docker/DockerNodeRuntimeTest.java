@@ -69,6 +69,35 @@ class DockerNodeRuntimeTest extends NodeRuntimeContract {
   }
 
   @Test
+  void execStreamingCopiesMergedOutputAsItArrives() {
+    String name = run + "-stream";
+    runtime.run(sleeper("stream").build());
+    long[] firstByteAt = {0};
+    var sink = new java.io.ByteArrayOutputStream() {
+      @Override
+      public synchronized void write(byte[] b, int off, int len) {
+        if (firstByteAt[0] == 0) {
+          firstByteAt[0] = System.nanoTime();
+        }
+        super.write(b, off, len);
+      }
+    };
+    int exitCode = runtime.execStreaming(name, ExecRequest.of("sh", "-c", "echo first; sleep 2; echo second >&2; exit 3"), sink);
+    long returnedAt = System.nanoTime();
+    assertThat(exitCode).isEqualTo(3);
+    assertThat(sink.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("first\nsecond\n");
+    // "first" was handed over while the command still ran: nothing waited for the whole output.
+    assertThat(Duration.ofNanos(returnedAt - firstByteAt[0])).isGreaterThan(Duration.ofMillis(1500));
+    var big = new java.io.ByteArrayOutputStream();
+    assertThat(runtime.execStreaming(name, ExecRequest.of("sh", "-c",
+        "i=0; while [ $i -lt 20000 ]; do echo line$i; i=$((i+1)); done"), big)).isZero();
+    assertThat(big.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n")).hasSize(20000).endsWith("line19999");
+    assertThatThrownBy(() -> runtime.execStreaming(name, ExecRequest.of("sh", "-c", "echo started; sleep 30")
+            .withTimeout(Duration.ofMillis(1500)), new java.io.ByteArrayOutputStream()))
+        .isInstanceOf(ExecTimeoutFailure.class);
+  }
+
+  @Test
   void execTimesOutWithWhatItPrinted() {
     String name = run + "-slow";
     runtime.run(sleeper("slow").build());
