@@ -86,7 +86,10 @@ for image in etcd:3.4.13-0 pause:3.2; do
   docker push -q "$REGISTRY/$image" >/dev/null
   docker rmi "$REGISTRY/$image" >/dev/null
 done
-docker images --format '{{.Repository}}:{{.Tag}}' | grep '^dind-cluster\.local/' | xargs -r docker rmi >/dev/null
+# The host's copies of the component images go (the build must pull etcd and pause); the conformance
+# images under dind-cluster.local/e2e/ stay: other tests may be using them.
+docker images --format '{{.Repository}}:{{.Tag}}' | grep '^dind-cluster\.local/' | { grep -v '^dind-cluster\.local/e2e/' || true; } \
+  | xargs -r docker rmi >/dev/null
 
 cache="$work/cache"
 release_env=(CLUSTER_ID=$CLUSTER_ID NUM_NODES=1 DIND_IMAGE=$TEST_IMAGE DIND_RELEASE_URL=$MIRROR
