@@ -31,11 +31,12 @@ abstract class E2eCommandBase implements Callable<Integer> {
     if (e2e.readyTimeoutSeconds <= 0) {
       throw new IllegalArgumentException("--ready-timeout '" + e2e.readyTimeoutSeconds + "' must be a positive number of seconds");
     }
+    Integer processes = E2eRunner.requireProcesses(suite(), e2e.parallel);
     ClusterPlan plan = ClusterRun.plan(context, config);
     Path reportDir = e2e.reportDir != null ? e2e.reportDir
         : Path.of(plan.options().e2eReportDir() != null ? plan.options().e2eReportDir() : E2eOptions.DEFAULT_REPORT_DIR);
     var request = new E2eRunner.Request(suite(), filter, context.workDir().resolve(reportDir), abs(context, e2e.binaries),
-        abs(context, e2e.images), Duration.ofSeconds(e2e.readyTimeoutSeconds), ImageSelection.of(e2e.preload));
+        abs(context, e2e.images), Duration.ofSeconds(e2e.readyTimeoutSeconds), ImageSelection.of(e2e.preload), processes);
     try (NodeRuntime runtime = context.adapters().runtime()) {
       var runner = new E2eRunner(plan, runtime, context.adapters().kubeconfigs(), context.adapters().kubeApis(),
           options.progress(context), context.err());

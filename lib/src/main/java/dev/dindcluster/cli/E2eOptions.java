@@ -1,5 +1,6 @@
 package dev.dindcluster.cli;
 
+import dev.dindcluster.e2e.E2eRunner;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,6 +36,12 @@ final class E2eOptions {
           + " all of them. For a focused run: copying images is most of a short run's time, and a spec whose image was"
           + " left out fails (nothing is pulled).")
   String preload;
+
+  @Option(names = "--parallel", paramLabel = "N",
+      description = "Ginkgo processes running specs at once, 1 to " + E2eRunner.MAX_PROCESSES + " (default: the suite's, 2 for"
+          + " e2e, 1 when DIND_NO_PARALLEL_E2E is set; e2e-serial always runs one). Most of a spec's time is waiting on"
+          + " pods, so more processes than cores can pay off.")
+  Integer parallel;
 
   @Option(names = "--ready-timeout", paramLabel = "SECONDS", defaultValue = "300",
       description = "How long to wait for the cluster to be ready for tests (default: ${DEFAULT-VALUE}).")

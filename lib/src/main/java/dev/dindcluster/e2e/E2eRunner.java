@@ -29,10 +29,33 @@ import java.util.stream.Stream;
 public final class E2eRunner {
   /** What the command line chose. {@code binaries} and {@code images} may be null (then looked up). */
   public record Request(E2eSuite suite, SpecFilter filter, Path reportDir, Path binaries, Path images, Duration readyTimeout,
-      ImageSelection preload) {
+      ImageSelection preload, Integer processes) {
     public Request(E2eSuite suite, SpecFilter filter, Path reportDir, Path binaries, Path images, Duration readyTimeout) {
-      this(suite, filter, reportDir, binaries, images, readyTimeout, ImageSelection.ALL);
+      this(suite, filter, reportDir, binaries, images, readyTimeout, ImageSelection.ALL, null);
     }
+  }
+
+  /** More ginkgo processes than this only add API server load on a machine that runs the whole cluster. */
+  public static final int MAX_PROCESSES = 16;
+
+  /**
+   * Checks a requested number of ginkgo processes (null: the suite's default).
+   *
+   * @throws IllegalArgumentException naming the value and what is allowed
+   */
+  public static Integer requireProcesses(E2eSuite suite, Integer requested) {
+    if (requested == null) {
+      return null;
+    }
+    if (requested < 1 || requested > MAX_PROCESSES) {
+      throw new IllegalArgumentException("--parallel '" + requested + "' must be a number of ginkgo processes from 1 to "
+          + MAX_PROCESSES);
+    }
+    if (suite.ginkgoNodes() == 1 && requested != 1) {
+      throw new IllegalArgumentException("--parallel '" + requested + "': " + suite.command()
+          + " runs its specs one at a time (they are serial or disruptive); only 1 is allowed");
+    }
+    return requested;
   }
 
   /** The outcome: exit code 0 only when specs ran and none failed. */
@@ -86,7 +109,7 @@ public final class E2eRunner {
       Runtime.getRuntime().addShutdownHook(removeOnExit);
       TestKubeconfig.Written kubeconfig = TestKubeconfig.write(plan, runtime, tmp);
       progress.detail("e2e.test talks to " + kubeconfig.server());
-      int processes = processes(request.suite(), env);
+      int processes = request.processes() != null ? request.processes() : processes(request.suite(), env);
       var invocation = GinkgoRun.invocation(processes, request.filter(), tools, images, kubeconfig.file(), reportDir);
       long start = System.nanoTime();
       int exit;

@@ -30,6 +30,22 @@ class E2eCommandTest {
   }
 
   @Test
+  void parallelOutsideItsRangeExitsTwoNamingIt() {
+    for (String bad : new String[] {"0", "17"}) {
+      var r = CliHarness.run(Map.of(), "e2e", "--parallel", bad);
+      assertThat(r.exitCode()).isEqualTo(2);
+      assertThat(r.err()).contains("--parallel '" + bad + "'").contains("from 1 to 16");
+    }
+  }
+
+  @Test
+  void serialRunRefusesMoreThanOneProcess() {
+    var r = CliHarness.run(Map.of(), "e2e-serial", "--parallel", "2");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("--parallel '2'").contains("only 1 is allowed");
+  }
+
+  @Test
   void helpNamesTheDefaults() {
     var r = CliHarness.run(Map.of(), "e2e-serial", "--help");
     assertThat(r.exitCode()).isZero();
