@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
       "  ${ROOT-COMMAND-NAME} e2e",
       "  ${ROOT-COMMAND-NAME} e2e 'should serve a basic endpoint from pods'"},
     name = "e2e", description = {
-    "Run Kubernetes' conformance e2e tests against the cluster, 2 ginkgo processes in parallel (1 " +
-        "when DIND_NO_PARALLEL_E2E is set; --parallel N for another number).",
+    "Run Kubernetes' conformance e2e tests against the cluster, " + E2eSuite.PARALLEL_PROCESSES
+        + " ginkgo processes in parallel (1 when DIND_NO_PARALLEL_E2E is set; --parallel N for another number).",
     "FOCUS defaults to '\\[Conformance\\]', SKIP to '\\[Serial\\]|\\[Disruptive\\]|\\[Slow\\]' " +
         "(Go regular expressions).",
     "Needs e2e.test/ginkgo (scripts/build-k8s-binaries --with-e2e) and the test images " +

@@ -1,6 +1,7 @@
 package dev.dindcluster.cli;
 
 import dev.dindcluster.e2e.E2eRunner;
+import dev.dindcluster.e2e.E2eSuite;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,8 +39,8 @@ final class E2eOptions {
   String preload;
 
   @Option(names = "--parallel", paramLabel = "N",
-      description = "Ginkgo processes running specs at once, 1 to " + E2eRunner.MAX_PROCESSES + " (default: the suite's, 2 for"
-          + " e2e, 1 when DIND_NO_PARALLEL_E2E is set; e2e-serial always runs one). Most of a spec's time is waiting on"
+      description = "Ginkgo processes running specs at once, 1 to " + E2eRunner.MAX_PROCESSES + " (default: the suite's, "
+          + E2eSuite.PARALLEL_PROCESSES + " for e2e, 1 when DIND_NO_PARALLEL_E2E is set; e2e-serial always runs one). Most of a spec's time is waiting on"
           + " pods, so more processes than cores can pay off.")
   Integer parallel;
 

@@ -22,7 +22,7 @@ class GinkgoRunTest {
   void parallelRunPassesTheFrameworkWhatItNeeds() {
     var inv = GinkgoRun.invocation(E2eSuite.PARALLEL, SpecFilter.of(E2eSuite.PARALLEL, null, null), tools, images,
         Path.of("/t/kubeconfig"), Path.of("/r"));
-    assertThat(inv.command()).startsWith("/b/ginkgo", "-nodes=2").contains("/b/e2e.test", "--",
+    assertThat(inv.command()).startsWith("/b/ginkgo", "-nodes=4").contains("/b/e2e.test", "--",
         "--provider=skeleton", "--kubeconfig=/t/kubeconfig", "--kubectl-path=/b/kubectl", "--disable-log-dump",
         "--report-dir=/r", "--ginkgo.focus=\\[Conformance\\]", "--ginkgo.skip=\\[Serial\\]|\\[Disruptive\\]|\\[Slow\\]");
     assertThat(inv.command().indexOf("/b/e2e.test")).isLessThan(inv.command().indexOf("--provider=skeleton"));
@@ -31,7 +31,7 @@ class GinkgoRunTest {
 
   @Test
   void noParallelE2eMakesTheParallelRunSerialAsInTheOriginal() {
-    assertThat(E2eRunner.processes(E2eSuite.PARALLEL, Map.of())).isEqualTo(2);
+    assertThat(E2eRunner.processes(E2eSuite.PARALLEL, Map.of())).isEqualTo(4);
     assertThat(E2eRunner.processes(E2eSuite.PARALLEL, Map.of("DIND_NO_PARALLEL_E2E", "y"))).isEqualTo(1);
     assertThat(E2eRunner.processes(E2eSuite.SERIAL, Map.of())).isEqualTo(1);
   }
