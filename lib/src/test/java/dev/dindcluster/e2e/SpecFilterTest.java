@@ -22,7 +22,7 @@ class SpecFilterTest {
     assertThat(Pattern.compile(serial.focus()).matcher(DNS_SPEC).find()).isFalse();
     assertThat(serial.skip()).isEmpty();
     assertThat(E2eSuite.SERIAL.ginkgoNodes()).isEqualTo(1);
-    assertThat(E2eSuite.PARALLEL.ginkgoNodes()).isEqualTo(2);
+    assertThat(E2eSuite.PARALLEL.ginkgoNodes()).isEqualTo(E2eSuite.PARALLEL_PROCESSES).isEqualTo(4);
   }
 
   @Test
