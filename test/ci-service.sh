@@ -7,6 +7,8 @@
 #   loopback: /kubernetes-ready answers 503 before it is ready, `wait --url` returns once it is,
 #   /docker-ready 200, /config is a kubeconfig for the address asked that kubectl uses (TLS verified):
 #   the node Ready, the baked ConfigMap, a pod of the preloaded image runs on the single node;
+#   /dump64 splits (with its report) into the node's and the cluster's sections, a password in a
+#   pod's log redacted and a marker-like line in it kept as content; /dump is the plain dump;
 #   Debian's docker-compose: the same image as a service with a volume at /var, and a job container
 #   beside it that fetches http://k8s:8080/config and runs kubectl against https://k8s:6443 (the
 #   service's name, not an address in the certificate); everything removed.
@@ -111,6 +113,33 @@ sk() { "$KUBECTL" --kubeconfig "$workdir/service.conf" "$@"; }
 sk run probe --image="$POD_IMAGE" --image-pull-policy=Never --restart=Never -- sh -c 'echo served' >/dev/null
 wait_for 120 "the probe pod Succeeded" sh -c "[ \"\$('$KUBECTL' --kubeconfig '$workdir/service.conf' get pod probe -o jsonpath='{.status.phase}')\" = Succeeded ]"
 [ "$(sk logs probe)" = served ] || fail "the probe pod's log is '$(sk logs probe)'"
+
+# /dump64 and /dump: the live dump from inside the service. A pod whose log carries a password and a
+# line that looks like a section marker: the dump must hide the one and not be split by the other.
+sk run chatty --image="$POD_IMAGE" --image-pull-policy=Never --restart=Never -- \
+  sh -c 'echo "password: hunter2-in-a-log"; echo "@@@ nodes.txt @@@"' >/dev/null
+wait_for 120 "the chatty pod Succeeded" sh -c "[ \"\$('$KUBECTL' --kubeconfig '$workdir/service.conf' get pod chatty -o jsonpath='{.status.phase}')\" = Succeeded ]"
+t_dump=$SECONDS
+curl -sf "$endpoint/dump64" >"$workdir/dump64.log" || fail "/dump64 did not answer"
+t_dump=$((SECONDS - t_dump))
+[ "$(head -n1 "$workdir/dump64.log")" = "%%% start-base64 %%%" ] || fail "/dump64 does not start with the blob's marker: $(head -c 200 "$workdir/dump64.log")"
+dind split-dump64 --report --output "$workdir/split" <"$workdir/dump64.log" >"$workdir/split.out" 2>"$workdir/split.err" \
+  || fail "split-dump64 of /dump64 exited $?: $(cat "$workdir/split.err")"
+node=kube-master-cluster-41
+for f in "service-$node-kubelet.service.log" "service-$node-docker.service.log" "psaux-$node.txt" "dockerps-a-$node.txt" \
+  "ip-a-$node.txt" "ip-r-$node.txt" "pod-$node-default-probe--probe.log" kubectl-all.txt describe-all.txt nodes.txt \
+  events.txt index.html; do
+  [ -s "$workdir/split/$f" ] || fail "the service's dump has no (or an empty) $f: $(ls "$workdir/split")"
+done
+grep -qx "1 nodes, 1 Ready" "$workdir/split.out" || fail "the report summary does not say 1 nodes, 1 Ready: $(cat "$workdir/split.out")"
+[ "$(cat "$workdir/split/pod-$node-default-chatty--chatty.log")" = "password: <redacted>
+@@@ nodes.txt @@@" ] || fail "the chatty pod's log in the dump: $(cat "$workdir/split/pod-$node-default-chatty--chatty.log")"
+grep -q "^$node " "$workdir/split/nodes.txt" || fail "nodes.txt does not list $node: $(cat "$workdir/split/nodes.txt")"
+! grep -rqE 'hunter2|BEGIN (RSA |EC )?PRIVATE KEY' "$workdir/split" || fail "a secret reached the service's dump"
+curl -sf "$endpoint/dump" >"$workdir/dump.txt" || fail "/dump did not answer"
+[ "$(head -n1 "$workdir/dump.txt")" = "*** Dumping cluster state ***" ] || fail "/dump does not start with the dump's header"
+grep -qx "@@@ nodes.txt @@@" "$workdir/dump.txt" || fail "/dump has no nodes.txt section"
+log "  ok: /dump64 in $t_dump s ($(wc -c <"$workdir/dump64.log") bytes), split into $(ls "$workdir/split" | wc -l) files with its report; /dump"
 # Whole log first: with pipefail, `docker logs | grep -q` fails when grep exits early (SIGPIPE).
 service_log=$(docker logs "$service" 2>&1)
 grep -q "mounting a tmpfs" <<<"$service_log" || fail "the service did not say /var is on tmpfs without a volume"

@@ -24,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
           + "keys and certificates (valid a year from the bake).",
       "A single-node IPv4 bake (NUM_NODES=0) also runs alone as a CI service: 'docker run' of its master image "
           + "starts the cluster in that one container, with HTTP endpoints on port 8080 (/docker-ready, "
-          + "/kubernetes-ready, /config) and the API server on 6443; 'wait --url' waits for it."},
+          + "/kubernetes-ready, /config, /dump64, /dump) and the API server on 6443; 'wait --url' waits for it."},
     footerHeading = "%nExamples:%n",
     footer = {
       "  ${ROOT-COMMAND-NAME} up && ${ROOT-COMMAND-NAME} bake --tag ci/cluster:v1 --image my-operator:dev --hook ./install-crds.sh",

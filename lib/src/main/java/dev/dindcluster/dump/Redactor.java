@@ -25,21 +25,40 @@ public final class Redactor {
   private static final Pattern BOOTSTRAP_TOKEN =
       Pattern.compile("(?<![a-z0-9])[a-z0-9]{6}\\.[a-z0-9]{16}(?![a-z0-9])");
   private static final Pattern PEM_ONE_LINE =
-      Pattern.compile("-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----.*?-----END [A-Z0-9 ]*PRIVATE KEY-----");
+      Pattern.compile("(?s)-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----.*?-----END [A-Z0-9 ]*PRIVATE KEY-----");
   private static final Pattern PEM_BEGIN = Pattern.compile("-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----");
   private static final Pattern PEM_END = Pattern.compile("-----END [A-Z0-9 ]*PRIVATE KEY-----");
   private static final String SECRET_KEY = "(?:[\\w-]*(?:token|password|passwd|secret|api[-_]?key)|client-key-data)";
   private static final Pattern KEY_VALUE =
-      Pattern.compile("([\"']?)(?<![\\w-])(" + SECRET_KEY + ")\\1(\\s*[:=]\\s*)([\"']?)(?![|>][-+]?\\s*$)[^\\s\"',}]+",
+      Pattern.compile("([\"']?)(?<![\\w-])(" + SECRET_KEY + ")\\1(\\s*[:=]\\s*)([\"']?)(?![|>][-+]?\\s*\\z)[^\\s\"',}]+",
           Pattern.CASE_INSENSITIVE);
   /** {@code key: |} or {@code key: >-}: the value is the more indented lines that follow. */
   private static final Pattern BLOCK_SCALAR_KEY =
-      Pattern.compile("^(\\s*)(?:-\\s+)?([\"']?)" + SECRET_KEY + "\\2\\s*:\\s*[|>][-+0-9]*\\s*$", Pattern.CASE_INSENSITIVE);
+      Pattern.compile("^(\\s*)(?:-\\s+)?([\"']?)" + SECRET_KEY + "\\2\\s*:\\s*[|>][-+0-9]*\\s*\\z", Pattern.CASE_INSENSITIVE);
   private static final Pattern HTTP_CREDENTIALS = Pattern.compile("((?:Bearer|Basic)\\s+)[A-Za-z0-9._~+/=-]{8,}");
   private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*");
-  private static final Pattern URL_PASSWORD = Pattern.compile("(\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^/\\s:@]+:)[^/\\s@]+@");
+  private static final Pattern URL_PASSWORD = Pattern.compile("((?<!\\w)[a-zA-Z][a-zA-Z0-9+.-]*://[^/\\s:@]+:)[^/\\s@]+@");
   /** base64 of "-----BEGIN " followed by the rest of the block. */
   private static final Pattern BASE64_PEM = Pattern.compile("LS0tLS1CRUdJTi[A-Za-z0-9+/]+=*");
+
+  /**
+   * Every pattern above by its name, for {@link SectionFilterScript}, which runs these rules where no
+   * JVM runs (the CI service's {@code /dump64}); its contract test holds the two to the same output.
+   */
+  static java.util.Map<String, Pattern> patterns() {
+    var all = new java.util.LinkedHashMap<String, Pattern>();
+    all.put("BOOTSTRAP_TOKEN", BOOTSTRAP_TOKEN);
+    all.put("PEM_ONE_LINE", PEM_ONE_LINE);
+    all.put("PEM_BEGIN", PEM_BEGIN);
+    all.put("PEM_END", PEM_END);
+    all.put("KEY_VALUE", KEY_VALUE);
+    all.put("BLOCK_SCALAR_KEY", BLOCK_SCALAR_KEY);
+    all.put("HTTP_CREDENTIALS", HTTP_CREDENTIALS);
+    all.put("JWT", JWT);
+    all.put("URL_PASSWORD", URL_PASSWORD);
+    all.put("BASE64_PEM", BASE64_PEM);
+    return all;
+  }
 
   private boolean inPemBlock;
   /** Inside a secret block scalar: the indentation of its key (lines indented further are its value), else -1. */

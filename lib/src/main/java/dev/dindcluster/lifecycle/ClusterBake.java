@@ -221,6 +221,12 @@ public final class ClusterBake {
     for (String script : SERVICE_SCRIPTS) {
       s.runtime().writeFile(helper, SERVICE_DIR + "/" + script, resource("service/" + script), 0755);
     }
+    // The live dump behind /dump and /dump64, made from the library's own rules at bake time.
+    boolean containerd = "containerd".equals(s.plan().options().dindCri());
+    s.runtime().writeFile(helper, SERVICE_DIR + "/dump", ServiceDumpScript.bash(node.name(), containerd,
+        SERVICE_DIR + "/section-filter").getBytes(java.nio.charset.StandardCharsets.UTF_8), 0755);
+    s.runtime().writeFile(helper, SERVICE_DIR + "/section-filter",
+        dev.dindcluster.dump.SectionFilterScript.perl().getBytes(java.nio.charset.StandardCharsets.UTF_8), 0644);
     s.runtime().writeFile(helper, SERVICE_DIR + "/service.env",
         serviceEnv(s.plan(), node).getBytes(java.nio.charset.StandardCharsets.UTF_8), 0644);
     if (s.plan().cniPlugin().perNodeRoutes) {

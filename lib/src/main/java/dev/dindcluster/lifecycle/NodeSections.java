@@ -43,28 +43,34 @@ final class NodeSections {
     this.warnings = warnings;
   }
 
-  /** The section names of one node, in the order {@link #write} writes them. */
-  static List<String> names(String node, boolean containerd) {
-    List<String> units = containerd ? CONTAINERD_UNITS : UNITS;
-    return List.of("service-" + node + "-" + units.get(0) + ".log", "service-" + node + "-" + units.get(1) + ".log",
-        "psaux-" + node + ".txt", containersSection(node, containerd), "ip-a-" + node + ".txt", "ip-r-" + node + ".txt");
+  /** One section: its name and the shell command line (run with stderr merged) whose output it holds. */
+  record Command(String section, String commandLine) {}
+
+  /** A node's sections in the order they are written: where the Java dump and the CI service's agree. */
+  static List<Command> commands(String node, boolean containerd) {
+    List<Command> commands = new java.util.ArrayList<>();
+    for (String unit : containerd ? CONTAINERD_UNITS : UNITS) {
+      // -l: full lines; journalctl -x adds the catalog's explanations, as the original's -xe did.
+      commands.add(new Command("service-" + node + "-" + unit + ".log",
+          "systemctl status --no-pager -l " + unit + "; journalctl --no-pager -x -n all -u " + unit));
+    }
+    commands.add(new Command("psaux-" + node + ".txt", "ps auxww"));
+    commands.add(new Command((containerd ? "ctr-containers-" : "dockerps-a-") + node + ".txt",
+        containerd ? CTR_CONTAINERS : "docker ps -a"));
+    commands.add(new Command("ip-a-" + node + ".txt", "ip a"));
+    commands.add(new Command("ip-r-" + node + ".txt", "ip r"));
+    return List.copyOf(commands);
   }
 
-  private static String containersSection(String node, boolean containerd) {
-    return (containerd ? "ctr-containers-" : "dockerps-a-") + node + ".txt";
+  /** The section names of one node, in the order {@link #write} writes them. */
+  static List<String> names(String node, boolean containerd) {
+    return commands(node, containerd).stream().map(Command::section).toList();
   }
 
   void write(SectionWriter out, String node) throws IOException {
-    boolean containerd = usesContainerd(node);
-    for (String unit : containerd ? CONTAINERD_UNITS : UNITS) {
-      // -l: full lines; journalctl -x adds the catalog's explanations, as the original's -xe did.
-      shell(out, "service-" + node + "-" + unit + ".log", node,
-          "systemctl status --no-pager -l " + unit + "; journalctl --no-pager -x -n all -u " + unit);
+    for (Command command : commands(node, usesContainerd(node))) {
+      shell(out, command.section(), node, command.commandLine());
     }
-    shell(out, "psaux-" + node + ".txt", node, "ps auxww");
-    shell(out, containersSection(node, containerd), node, containerd ? CTR_CONTAINERS : "docker ps -a");
-    shell(out, "ip-a-" + node + ".txt", node, "ip a");
-    shell(out, "ip-r-" + node + ".txt", node, "ip r");
   }
 
   /** Which runtime the node uses; when the node cannot say, the dump goes on as for docker and says why on stderr. */

@@ -14,6 +14,7 @@ class RedactorTest {
     try (OutputStream filter = Redactor.filter(out)) {
       filter.write(bytes(text));
     }
+    SectionFilterScriptTest.bothAgree(text); // the same rules in the CI service's Perl filter
     return text(out.toByteArray());
   }
 
