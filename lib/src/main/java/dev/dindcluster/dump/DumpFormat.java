@@ -15,6 +15,12 @@ public final class DumpFormat {
   public static final String END_BASE64 = "%%% end-base64 %%%";
   public static final int BASE64_LINE = 100;
 
+  /** The cluster-wide sections of a live dump (the original's first three; events.txt is ours). */
+  public static final String KUBECTL_ALL = "kubectl-all.txt";
+  public static final String DESCRIBE_ALL = "describe-all.txt";
+  public static final String NODES = "nodes.txt";
+  public static final String EVENTS = "events.txt";
+
   static final byte[] START_BYTES = START_BASE64.getBytes(StandardCharsets.US_ASCII);
   static final byte[] END_BYTES = END_BASE64.getBytes(StandardCharsets.US_ASCII);
 

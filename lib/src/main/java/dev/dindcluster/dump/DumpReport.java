@@ -71,15 +71,15 @@ public final class DumpReport {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + dir, e);
     }
-    List<Node> nodes = KubectlTable.rows(text(dir, "nodes.txt"), "STATUS").stream()
+    List<Node> nodes = KubectlTable.rows(text(dir, DumpFormat.NODES), "STATUS").stream()
         .map(r -> new Node(r.getOrDefault("NAME", ""), r.getOrDefault("STATUS", ""), r.getOrDefault("ROLES", ""),
             r.getOrDefault("VERSION", "")))
         .toList();
-    List<Map<String, String>> events = KubectlTable.rows(text(dir, "events.txt"), "REASON");
+    List<Map<String, String>> events = KubectlTable.rows(text(dir, DumpFormat.EVENTS), "REASON");
     List<Map<String, String>> warnings = events.stream().filter(e -> "Warning".equals(e.get("TYPE")))
         .sorted(Comparator.comparing(e -> e.getOrDefault("LAST SEEN", ""))).toList();
     List<ProblemPod> pods = new ArrayList<>();
-    for (Map<String, String> row : KubectlTable.rows(text(dir, "kubectl-all.txt"), "READY")) {
+    for (Map<String, String> row : KubectlTable.rows(text(dir, DumpFormat.KUBECTL_ALL), "READY")) {
       String name = row.getOrDefault("NAME", "");
       if (!name.startsWith("pod/")) {
         continue;
@@ -105,7 +105,7 @@ public final class DumpReport {
     }
     Optional<String> api = files.contains("api-unavailable.txt")
         ? Optional.of(text(dir, "api-unavailable.txt").strip()) : Optional.empty();
-    return new DumpReport(dir, nodes, pods, warnings, files, api, files.contains("events.txt"));
+    return new DumpReport(dir, nodes, pods, warnings, files, api, files.contains(DumpFormat.EVENTS));
   }
 
   /** The top problems in a few lines, for stdout. */

@@ -1,5 +1,6 @@
 package dev.dindcluster.lifecycle;
 
+import dev.dindcluster.dump.DumpFormat;
 import dev.dindcluster.dump.DumpSource;
 import dev.dindcluster.dump.SectionWriter;
 import dev.dindcluster.kube.EventInfo;
@@ -119,8 +120,8 @@ public final class LiveClusterDump implements DumpSource {
         tables.add(table);
       }
     }
-    write(out, "kubectl-all.txt", tables.isEmpty() ? "No resources found\n" : String.join("\n", tables));
-    var describe = out.section("describe-all.txt");
+    write(out, DumpFormat.KUBECTL_ALL, tables.isEmpty() ? "No resources found\n" : String.join("\n", tables));
+    var describe = out.section(DumpFormat.DESCRIBE_ALL);
     boolean described = false;
     for (ObjectKind kind : KubeReports.ALL) {
       if (failed.containsKey(kind)) {
@@ -135,8 +136,8 @@ public final class LiveClusterDump implements DumpSource {
       describe.write("No resources found\n".getBytes(StandardCharsets.UTF_8));
     }
     String nodes = KubeReports.table(objects.get(ObjectKind.NODE), false, now);
-    write(out, "nodes.txt", failed.getOrDefault(ObjectKind.NODE, nodes.isEmpty() ? "No resources found\n" : nodes));
-    write(out, "events.txt", eventsFailure != null ? eventsFailure : KubeReports.events(events, true, ""));
+    write(out, DumpFormat.NODES, failed.getOrDefault(ObjectKind.NODE, nodes.isEmpty() ? "No resources found\n" : nodes));
+    write(out, DumpFormat.EVENTS, eventsFailure != null ? eventsFailure : KubeReports.events(events, true, ""));
   }
 
   /**
