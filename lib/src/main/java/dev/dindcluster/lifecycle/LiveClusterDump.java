@@ -56,6 +56,12 @@ public final class LiveClusterDump implements DumpSource {
     this.warnings = Objects.requireNonNull(warnings, "warnings");
   }
 
+  /** What {@value #API_UNAVAILABLE} says first (then why): which sections are missing and whose API server is out of reach. */
+  static String apiUnavailableNote(String whose) {
+    return "no pod logs, " + DumpFormat.KUBECTL_ALL + ", " + DumpFormat.DESCRIBE_ALL + ", " + DumpFormat.NODES + " or "
+        + DumpFormat.EVENTS + ": the API server of " + whose + " cannot be reached.";
+  }
+
   /** The cluster's running node containers: the plan's nodes in its order (master first), then any others by name. */
   public static List<String> runningNodes(ClusterPlan plan, NodeRuntime runtime) {
     List<String> planned = plan.nodes().stream().map(NodePlan::name).toList();
@@ -77,8 +83,8 @@ public final class LiveClusterDump implements DumpSource {
     if (api.isAvailable()) {
       writeApiSections(out, api.api());
     } else {
-      write(out, API_UNAVAILABLE, NOTE + "no pod logs, kubectl-all.txt, describe-all.txt, nodes.txt or events.txt:"
-          + " the API server of cluster " + plan.context() + " cannot be reached.\n" + NOTE + api.unavailableReason() + "\n");
+      write(out, API_UNAVAILABLE, NOTE + apiUnavailableNote("cluster " + plan.context()) + "\n" + NOTE
+          + api.unavailableReason() + "\n");
     }
     out.finish();
   }

@@ -33,18 +33,23 @@ final class ServiceDumpScript {
         # dump64's blob. Sections that fail say why in their content; the dump goes on.
         export LC_ALL=C KUBECONFIG=/etc/kubernetes/admin.conf
         if [ "${1:-}" = --base64 ]; then
+          command -v lzma >/dev/null || { echo "no lzma (xz-utils) in this image: bake it with a newer dind-cluster" >&2; exit 1; }
           set -o pipefail
           echo %1$s
-          bash "$0" | lzma | base64 -w %2$d
+          # No end marker after a failure: the splitter then reports a truncated blob, not a good one.
+          bash "$0" | lzma | base64 -w %2$d || exit 1
           echo %3$s
           exit 0
         fi
         NOTE=%4$s
+        # Ends the last line, so whatever follows (a note, a separator) starts a line of its own.
+        ensure_eol() { sed '$a\\'; }
+        export -f ensure_eol
         section() { # NAME COMMAND-LINE: the marker line, then the command's output (stderr merged), filtered
           printf '@@@ %%s @@@\\n' "$1"
           {
-            timeout %5$d bash -c "exec 2>&1; $2" </dev/null
-            local status=$?
+            timeout %5$d bash -c "exec 2>&1; $2" </dev/null | ensure_eol
+            local status=${PIPESTATUS[0]}
             if [ $status -eq 124 ]; then echo "${NOTE}'$2' did not finish in %5$d s"
             elif [ $status -ne 0 ]; then echo "${NOTE}'$2' exited with $status"; fi
           } | perl %6$s
@@ -62,10 +67,14 @@ final class ServiceDumpScript {
         export -f events
         echo %7$s
         %8$s
-        # Every container of every pod: node, namespace, pod, container, restarts.
-        kubectl get pods --all-namespaces -o go-template='{{range $p := .items}}{{range $c := $p.spec.containers}}{{or $p.spec.nodeName "unscheduled"}} {{$p.metadata.namespace}} {{$p.metadata.name}} {{$c.name}} {{range $p.status.containerStatuses}}{{if eq .name $c.name}}{{.restartCount}}{{end}}{{end}}{{"\\n"}}{{end}}{{end}}' 2>/dev/null \\
-          | while read -r pod_node ns pod container restarts; do
-            logs="kubectl logs -n '$ns' -c '$container' '$pod'"
+        if ! why=$(timeout 10 kubectl get --raw /readyz 2>&1); then
+          section %11$s "echo ${NOTE@Q}%12$s; echo ${NOTE@Q}${why@Q}"
+          exit 0
+        fi
+        # Every container of every pod: node, namespace, pod, container, restarts; by namespace and name.
+        timeout %5$d kubectl get pods --all-namespaces -o go-template='{{range $p := .items}}{{range $c := $p.spec.containers}}{{or $p.spec.nodeName "unscheduled"}} {{$p.metadata.namespace}} {{$p.metadata.name}} {{$c.name}} {{range $p.status.containerStatuses}}{{if eq .name $c.name}}{{.restartCount}}{{end}}{{end}}{{"\\n"}}{{end}}{{end}}' 2>/dev/null \\
+          | LC_ALL=C sort -s -k2,2 -k3,3 | while read -r pod_node ns pod container restarts; do
+            logs="kubectl logs -n '$ns' -c '$container' '$pod' | ensure_eol"
             if [ "${restarts:-0}" -gt 0 ]; then
               logs+="; echo '%9$s$container (restarted $restarts times) -----'; kubectl logs --previous -n '$ns' -c '$container' '$pod'"
             fi
@@ -74,7 +83,8 @@ final class ServiceDumpScript {
         %10$s"""
         .formatted(quote(DumpFormat.START_BASE64), DumpFormat.BASE64_LINE, quote(DumpFormat.END_BASE64),
             quote(LiveClusterDump.NOTE), TIMEOUT_SECONDS, quote(filter), quote(DumpFormat.HEADER),
-            calls(NodeSections.commands(node, containerd)), LiveClusterDump.PREVIOUS_SEPARATOR_START, calls(cluster));
+            calls(NodeSections.commands(node, containerd)), LiveClusterDump.PREVIOUS_SEPARATOR_START, calls(cluster),
+            quote(LiveClusterDump.API_UNAVAILABLE), quote(LiveClusterDump.apiUnavailableNote("this service's cluster")));
   }
 
   /** One {@code section NAME COMMAND} line per section. */

@@ -32,7 +32,7 @@ class ServiceDumpScriptTest {
 
   @TempDir Path dir;
 
-  private Path script() throws IOException {
+  private Path script(boolean containerd) throws IOException {
     Path bin = Files.createDirectories(dir.resolve("bin"));
     stub(bin, "systemctl", "echo \"status $*\"");
     stub(bin, "journalctl", "echo \"journal $*\"; echo 'kubeadm join --token " + TOKEN + "'");
@@ -41,9 +41,12 @@ class ServiceDumpScriptTest {
     stub(bin, "ip", "echo \"ip $*\"");
     stub(bin, "kubectl", """
         case "$*" in
-          "get pods"*) printf '%s default web app 2\\nunscheduled kube-system dns-1 dns \\n' "$NODE" ;;
+          "get --raw /readyz") [ -z "${API_DOWN:-}" ] || { echo "connection refused" >&2; exit 1; }; echo ok ;;
+          # The API's order (by storage key: "test-a/" before "test/"), not the dump's.
+          "get pods"*) printf '%s default web app 2\\nunscheduled kube-system dns-1 dns \\n' "$NODE"
+            printf '%s test-a x c 0\\n%s test x c 0\\n' "$NODE" "$NODE" ;;
           "logs --previous"*) echo "previous log"; echo 'password: hunter2' ;;
-          logs*) echo "log of $*"; echo '@@@ nodes.txt @@@' ;;
+          logs*) echo "log of $*"; echo '@@@ nodes.txt @@@'; printf 'last line without an end' ;;
           "get all"*) echo 'NAMESPACE   NAME      READY' ;;
           describe*) echo 'Name: web' ;;
           "get nodes"*) echo 'NAME   STATUS'; echo "$NODE   Ready" ;;
@@ -53,8 +56,12 @@ class ServiceDumpScriptTest {
     Path filter = dir.resolve("section-filter");
     Files.writeString(filter, SectionFilterScript.perl());
     Path script = dir.resolve("dump");
-    Files.writeString(script, ServiceDumpScript.bash(NODE, false, filter.toString()));
+    Files.writeString(script, ServiceDumpScript.bash(NODE, containerd, filter.toString()));
     return script;
+  }
+
+  private Path script() throws IOException {
+    return script(false);
   }
 
   private static void stub(Path bin, String name, String body) throws IOException {
@@ -64,9 +71,14 @@ class ServiceDumpScriptTest {
   }
 
   private byte[] run(Path script, String... args) throws IOException, InterruptedException {
+    return run(java.util.Map.of(), script, args);
+  }
+
+  private byte[] run(java.util.Map<String, String> env, Path script, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("bash", script.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectError(dir.resolve("stderr").toFile());
+    builder.environment().putAll(env);
     builder.environment().put("PATH", dir.resolve("bin") + ":" + System.getenv("PATH"));
     Process process = builder.start();
     process.getOutputStream().close();
@@ -80,16 +92,22 @@ class ServiceDumpScriptTest {
   void sectionsInTheJavaDumpsOrderRedactedAndEscaped() throws Exception {
     String dump = new String(run(script()), StandardCharsets.ISO_8859_1);
     List<String> markers = dump.lines().filter(l -> l.startsWith("@@@ ")).toList();
+    // Written out, not derived: the names the Java dump writes, in its order (pods by namespace, then name).
     List<String> expected = new ArrayList<>();
-    NodeSections.names(NODE, false).forEach(n -> expected.add("@@@ " + n + " @@@"));
-    Stream.of("pod-" + NODE + "-default-web--app.log", "pod-unscheduled-kube-system-dns-1--dns.log",
+    Stream.of("service-" + NODE + "-kubelet.service.log", "service-" + NODE + "-docker.service.log", "psaux-" + NODE + ".txt",
+        "dockerps-a-" + NODE + ".txt", "ip-a-" + NODE + ".txt", "ip-r-" + NODE + ".txt",
+        "pod-" + NODE + "-default-web--app.log", "pod-unscheduled-kube-system-dns-1--dns.log",
+        "pod-" + NODE + "-test-x--c.log", "pod-" + NODE + "-test-a-x--c.log",
         "kubectl-all.txt", "describe-all.txt", "nodes.txt", "events.txt").forEach(n -> expected.add("@@@ " + n + " @@@"));
     assertThat(markers).containsExactlyElementsOf(expected);
+    assertThat(NodeSections.names(NODE, false)).containsExactlyElementsOf(
+        expected.subList(0, 6).stream().map(m -> m.substring(4, m.length() - 4)).toList());
     assertThat(dump).startsWith("*** Dumping cluster state ***\n")
         .contains("status --no-pager -l kubelet.service\njournal --no-pager -x -n all -u kubelet.service\n")
         .doesNotContain(TOKEN).contains("kubeadm join --token <redacted>")
         .contains("\n @@@ nodes.txt @@@\n") // a log line that looks like a marker, escaped
-        .contains(LiveClusterDump.PREVIOUS_SEPARATOR_START + "app (restarted 2 times) -----\nprevious log\npassword: <redacted>\n")
+        .contains("last line without an end\n" + LiveClusterDump.PREVIOUS_SEPARATOR_START
+            + "app (restarted 2 times) -----\nprevious log\npassword: <redacted>\n")
         .doesNotContain("hunter2");
     String events = dump.substring(dump.indexOf("@@@ events.txt @@@\n") + "@@@ events.txt @@@\n".length());
     assertThat(events.lines().toList()).containsExactly(
@@ -98,9 +116,26 @@ class ServiceDumpScriptTest {
   }
 
   @Test
+  void containerdNodesGetTheirRuntimesSections() throws Exception {
+    String dump = new String(run(script(true)), StandardCharsets.ISO_8859_1);
+    assertThat(dump).contains("@@@ service-" + NODE + "-containerd.service.log @@@\n",
+        "@@@ ctr-containers-" + NODE + ".txt @@@\n").doesNotContain("dockerps-a-");
+  }
+
+  @Test
+  void withoutTheApiServerTheNodeSectionsAndWhyTheRestIsMissing() throws Exception {
+    String dump = new String(run(java.util.Map.of("API_DOWN", "1"), script()), StandardCharsets.ISO_8859_1);
+    List<String> markers = dump.lines().filter(l -> l.startsWith("@@@ ")).toList();
+    assertThat(markers).hasSize(7).last().isEqualTo("@@@ " + LiveClusterDump.API_UNAVAILABLE + " @@@");
+    assertThat(dump).endsWith("@@@ " + LiveClusterDump.API_UNAVAILABLE + " @@@\n"
+        + LiveClusterDump.NOTE + LiveClusterDump.apiUnavailableNote("this service's cluster") + "\n"
+        + LiveClusterDump.NOTE + "connection refused\n");
+  }
+
+  @Test
   void aFailingCommandIsNotedInItsSection() throws Exception {
     Path script = script();
-    stub(dir.resolve("bin"), "ip", "echo 'cannot talk to netlink' >&2; exit 5");
+    stub(dir.resolve("bin"), "ip", "printf 'cannot talk to netlink' >&2; exit 5");
     String dump = new String(run(script), StandardCharsets.ISO_8859_1);
     assertThat(dump).contains("@@@ ip-a-" + NODE + ".txt @@@\ncannot talk to netlink\n"
         + LiveClusterDump.NOTE + "'ip a' exited with 5\n@@@ ip-r-");
