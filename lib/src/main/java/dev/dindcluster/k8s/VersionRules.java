@@ -16,6 +16,10 @@ public final class VersionRules {
   public static final int SKIP_PHASES = 13;
   /** {@code kubeadm config images list} arrived in 1.11. */
   public static final int CONFIG_IMAGES_LIST = 11;
+  /** kubeadm join's phases (and its --skip-phases) arrived in 1.14. */
+  public static final int JOIN_PHASES = 14;
+  /** KubeletConfiguration's nodeStatusReportFrequency (status written only on change) arrived in 1.13. */
+  public static final int NODE_STATUS_REPORT_FREQUENCY = 13;
   /** kubelet's cgroup v2 support arrived in 1.19 (kind refuses older versions on cgroup v2 hosts too). */
   public static final int CGROUP_V2 = 19;
   /** The KubeletConfiguration field failCgroupV1 exists from 1.31 (and defaults to true from 1.35). */
@@ -34,6 +38,14 @@ public final class VersionRules {
   }
 
   public static boolean canSkipPhases(KubernetesVersion v) {
+    return v.atLeast(SKIP_PHASES);
+  }
+
+  /**
+   * {@code kubeadm init phase kubeconfig kubelet --node-name} (phases arrived in 1.13) issues a
+   * kubelet client certificate for any node: the master's own way, used here for workers too.
+   */
+  public static boolean canIssueKubeletConfig(KubernetesVersion v) {
     return v.atLeast(SKIP_PHASES);
   }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The few API server calls the lifecycle makes (no kubectl). Calls fail fast with {@link
@@ -17,6 +18,12 @@ public interface KubeApi extends AutoCloseable {
 
   /** Creates, or replaces, every object of a multi-document YAML manifest. */
   void apply(String manifestYaml);
+
+  /**
+   * The data keys of a ConfigMap (not its values), empty when it does not exist: enough to see
+   * whether kube-controller-manager has signed a bootstrap token into kube-public/cluster-info.
+   */
+  Set<String> configMapKeys(String namespace, String name);
 
   /** Pods of one namespace, or of all when {@code namespace} is null. */
   List<PodStatus> pods(String namespace);

@@ -27,6 +27,28 @@ public final class KubeWaits {
     poll(timeout, api::readyz, () -> "the API server's /readyz did not answer ok");
   }
 
+  /**
+   * Waits until kube-controller-manager's bootstrap signer has signed the token {@code tokenId}
+   * into kube-public/cluster-info. kubeadm join's token discovery needs that signature and, when
+   * it is missing, retries only every 5 s; right after kubeadm init it usually is missing.
+   */
+  public void untilTokenSigned(KubeApi api, String tokenId, Duration timeout) {
+    String key = CLUSTER_INFO_SIGNATURE_PREFIX + tokenId;
+    poll(timeout, () -> {
+      try {
+        return api.configMapKeys(CLUSTER_INFO_NAMESPACE, CLUSTER_INFO).contains(key);
+      } catch (KubeFailure e) {
+        return false;
+      }
+    }, () -> "no signature of the bootstrap token " + tokenId + " in " + CLUSTER_INFO_NAMESPACE + "/" + CLUSTER_INFO
+        + " (kube-controller-manager's bootstrap signer signs it)");
+  }
+
+  /** Where kubeadm publishes the cluster's CA and address for token discovery, and the signature keys' prefix. */
+  static final String CLUSTER_INFO_NAMESPACE = "kube-public";
+  static final String CLUSTER_INFO = "cluster-info";
+  static final String CLUSTER_INFO_SIGNATURE_PREFIX = "jws-kubeconfig-";
+
   /** Waits until at least {@code count} nodes are Ready and returns them all. */
   public List<NodeStatus> untilNodesReady(KubeApi api, int count, Duration timeout) {
     return untilNodesReady(api, count, Instant.MIN, timeout);

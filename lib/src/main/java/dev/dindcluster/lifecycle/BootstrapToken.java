@@ -12,6 +12,15 @@ public final class BootstrapToken {
     return chars(random, 6) + "." + chars(random, 16);
   }
 
+  /** The token's public id, the part before the dot (kubeadm's signature key names it). */
+  public static String id(String token) {
+    int dot = token.indexOf('.');
+    if (dot != 6) {
+      throw new IllegalArgumentException("not a bootstrap token: expected [a-z0-9]{6}.[a-z0-9]{16}");
+    }
+    return token.substring(0, dot);
+  }
+
   private static String chars(RandomGenerator random, int n) {
     StringBuilder s = new StringBuilder(n);
     for (int i = 0; i < n; i++) {

@@ -174,7 +174,7 @@ final class BringUp {
       s.runtime().writeFile(master.name(), KUBEADM_CONFIG, config.getBytes(StandardCharsets.UTF_8), 0600);
       writeLegacyKubeletDefaults(s, master);
       List<String> command = new ArrayList<>(List.of("kubeadm", "init", "--config", KUBEADM_CONFIG));
-      String skipped = initSkippedPhases(plan.version(), plan.options().criSocket(), s.ownDns);
+      String skipped = initSkippedPhases(plan.version(), s.ownDns);
       if (!skipped.isEmpty()) {
         command.add("--skip-phases=" + skipped);
       }
@@ -194,19 +194,18 @@ final class BringUp {
   }
 
   /**
-   * With a remote CRI runtime kubeadm 1.20's preflight phase needs crictl (cri-tools), which Debian
-   * does not package, and fails without it even with --ignore-preflight-errors=all (its image check
-   * gives up before it reads the ignore list). Every check it runs is ignored anyway and the images
-   * are preloaded, so that phase is skipped for containerd.
+   * kubeadm's preflight phase is skipped wherever phases exist: every check it runs is ignored anyway
+   * (--ignore-preflight-errors=all), the images are preloaded, and it costs seconds on 2 cores while
+   * trying to pull the DNS add-on image the node image lacks (a name lookup sent to the host's
+   * resolver). With a remote CRI runtime, kubeadm 1.20's preflight even fails without crictl
+   * (cri-tools, not packaged by Debian), whatever the ignore list says.
    */
-  static String initSkippedPhases(KubernetesVersion version, String criSocket, boolean ownDns) {
+  static String initSkippedPhases(KubernetesVersion version, boolean ownDns) {
     if (!VersionRules.canSkipPhases(version)) {
       return "";
     }
     List<String> phases = new ArrayList<>();
-    if (KubeadmConfig.remoteRuntime(criSocket)) {
-      phases.add("preflight");
-    }
+    phases.add("preflight");
     if (ownDns) {
       // The node image has no DNS add-on image (no registry gave one): our own DNS replaces it.
       phases.add("addon/coredns");
@@ -231,6 +230,47 @@ final class BringUp {
     });
   }
 
+  /**
+   * Before the joins: kubeadm join's token discovery needs the token's signature in cluster-info,
+   * which kube-controller-manager adds a moment after kubeadm init made the token; a join that
+   * finds it missing waits 5 s before it looks again. Polling for it here is much finer.
+   */
+  static Action awaitJoinTokenSigned() {
+    return Action.of("Waiting for the join token's signature", s -> {
+      try (KubeApi api = s.kubeApi()) {
+        new KubeWaits(s.clock(), s.sleeper(), Duration.ofMillis(100))
+            .untilTokenSigned(api, BootstrapToken.id(s.bootstrapToken), Duration.ofMinutes(2));
+      }
+    });
+  }
+
+  /**
+   * Before the joins: each worker's kubelet client certificate, issued on the master and put where
+   * kubelet's TLS bootstrap would leave it, so that kubeadm join finds it at once (see {@link
+   * KubeletCredentials}). Kubernetes before 1.13 has no phase to issue it: those joins bootstrap.
+   */
+  static Action issueKubeletCertificates(List<NodePlan> workers) {
+    return Action.of("Issuing the workers' kubelet certificates", s -> {
+      if (!VersionRules.canIssueKubeletConfig(s.plan().version())) {
+        s.progress().detail("kubeadm " + s.plan().version() + " has no phase to issue them: kubelet bootstraps its own");
+        return;
+      }
+      String master = s.plan().master().name();
+      Parallel.forEach(workers, node -> {
+        String issued = NodeOps.run(s.runtime(), master, Duration.ofMinutes(1),
+            KubeletCredentials.issueCommand(KUBEADM_CONFIG, node.name()).toArray(String[]::new)).stdout();
+        KubeconfigEntry entry = s.kubeconfigs().entryFrom(issued, node.name());
+        String pemName = KubeletCredentials.pemName(s.clock().instant());
+        NodeOps.run(s.runtime(), node.name(), Duration.ofSeconds(20), "mkdir", "-p", KubeletCredentials.PKI_DIR);
+        s.runtime().writeFile(node.name(), KubeletCredentials.PKI_DIR + "/" + pemName, KubeletCredentials.pem(entry), 0600);
+        s.runtime().writeFile(node.name(), KubeletCredentials.STAGED_CONF,
+            KubeletCredentials.kubeletConf(entry).getBytes(StandardCharsets.UTF_8), 0600);
+        NodeOps.run(s.runtime(), node.name(), Duration.ofSeconds(20),
+            KubeletCredentials.installCommand(pemName).toArray(String[]::new));
+      });
+    });
+  }
+
   static Action joinWorkers(List<NodePlan> workers, List<String> extraArgs) {
     return Action.of("kubeadm join (" + workers.size() + " in parallel)", s -> Parallel.forEach(workers, node -> {
       ClusterPlan plan = s.plan();
@@ -239,6 +279,9 @@ final class BringUp {
       writeLegacyKubeletDefaults(s, node);
       List<String> command = new ArrayList<>(List.of("kubeadm", "join", "--config", KUBEADM_CONFIG,
           VersionRules.ignorePreflightFlag(plan.version())));
+      if (plan.version().atLeast(VersionRules.JOIN_PHASES)) {
+        command.add("--skip-phases=preflight"); // as for init: every check is ignored anyway
+      }
       command.addAll(extraArgs);
       NodeOps.run(s.runtime(), node.name(), Duration.ofMinutes(5), command.toArray(String[]::new));
     }));

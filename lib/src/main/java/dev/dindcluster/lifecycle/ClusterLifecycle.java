@@ -112,11 +112,18 @@ public final class ClusterLifecycle {
     actions.addAll(Ipv6Setup.routeNodes(plan, plan.nodes()));
     actions.addAll(LocalRegistry.routeNodes(plan, plan.nodes()));
     actions.add(BringUp.writeKubeconfig());
-    if (!plan.workers().isEmpty()) {
-      actions.add(BringUp.joinWorkers(plan.workers(), joinArgs).waiting());
+    Action addOns = BringUp.sequence(BringUp.deployDns(), LocalVolumes.deploy());
+    if (plan.workers().isEmpty()) {
+      actions.add(addOns);
+    } else {
+      // Neither needs the other: the add-ons' pods wait for nodes on their own.
+      Action joins = BringUp.sequence(
+          BringUp.concurrently("Issuing the workers' kubelet certificates while the join token is signed",
+              BringUp.issueKubeletCertificates(plan.workers()), BringUp.awaitJoinTokenSigned()),
+          BringUp.joinWorkers(plan.workers(), joinArgs));
+      actions.add(BringUp.concurrently("kubeadm join (" + plan.workers().size() + " in parallel) while cluster DNS and local"
+          + " volumes deploy", joins, addOns).waiting());
     }
-    actions.add(BringUp.deployDns());
-    actions.add(LocalVolumes.deploy());
     actions.add(BringUp.waitReady().waiting());
     if (!plan.options().skipSnapshot()) {
       actions.add(BringUp.markSnapshot());

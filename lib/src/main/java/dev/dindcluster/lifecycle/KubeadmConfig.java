@@ -157,7 +157,7 @@ public final class KubeadmConfig {
     clusterFields(api, in, doc);
     doc.put("apiServerCertSANs", in.certSans());
     putIfAny(doc, "apiServerExtraArgs", withGates(in.apiServerExtraArgs(), in));
-    putIfAny(doc, "controllerManagerExtraArgs", withGates(single(in.controllerManagerExtraArgs()), in));
+    putIfAny(doc, "controllerManagerExtraArgs", withGates(single(withClientRate(in.controllerManagerExtraArgs())), in));
     putIfAny(doc, "schedulerExtraArgs", withGates(single(in.schedulerExtraArgs()), in));
     if (in.version().atLeast(9)) {
       doc.put("kubeProxy", Map.of("config", kubeProxyFields(in)));
@@ -184,7 +184,7 @@ public final class KubeadmConfig {
     if (api == KubeadmApi.V1ALPHA3) {
       doc.put("apiServerCertSANs", in.certSans());
       putIfAny(doc, "apiServerExtraArgs", withGates(in.apiServerExtraArgs(), in));
-      putIfAny(doc, "controllerManagerExtraArgs", withGates(single(in.controllerManagerExtraArgs()), in));
+      putIfAny(doc, "controllerManagerExtraArgs", withGates(single(withClientRate(in.controllerManagerExtraArgs())), in));
       putIfAny(doc, "schedulerExtraArgs", withGates(single(in.schedulerExtraArgs()), in));
       return doc;
     }
@@ -192,7 +192,7 @@ public final class KubeadmConfig {
     apiServer.put("certSANs", in.certSans());
     putIfAny(apiServer, "extraArgs", extraArgs(api, withGates(in.apiServerExtraArgs(), in)));
     doc.put("apiServer", apiServer);
-    doc.put("controllerManager", component(api, withGates(single(in.controllerManagerExtraArgs()), in)));
+    doc.put("controllerManager", component(api, withGates(single(withClientRate(in.controllerManagerExtraArgs())), in)));
     doc.put("scheduler", component(api, withGates(single(in.schedulerExtraArgs()), in)));
     return doc;
   }
@@ -212,6 +212,8 @@ public final class KubeadmConfig {
       doc.put("featureGates", Map.of("IPv6DualStack", true));
     }
   }
+
+  static final String NODE_STATUS_UPDATE_FREQUENCY = "2s";
 
   private static Map<String, Object> kubeletConfiguration(Init in) {
     Map<String, Object> doc = new LinkedHashMap<>();
@@ -240,6 +242,13 @@ public final class KubeadmConfig {
     doc.put("imageGCLowThresholdPercent", 99);
     // Restricted hosts cannot lower oom_score_adj; 0 keeps kubelet from logging that it failed.
     doc.put("oomScoreAdj", 0);
+    if (version.atLeast(VersionRules.NODE_STATUS_REPORT_FREQUENCY)) {
+      // kubelet registers its node NotReady and says Ready only at its next status update, 10 s
+      // later by default; every 2 s here. Status is still written to the API only when it changes
+      // or every 5 minutes (setting the update frequency alone would make that every 2 s too).
+      doc.put("nodeStatusUpdateFrequency", NODE_STATUS_UPDATE_FREQUENCY);
+      doc.put("nodeStatusReportFrequency", "5m0s");
+    }
     if (version.atLeast(VersionRules.FAIL_CGROUP_V1_FIELD)) {
       // From 1.35 kubelet refuses cgroup v1 hosts by default; nodes share the host's hierarchy.
       doc.put("failCgroupV1", false);
@@ -381,6 +390,23 @@ public final class KubeadmConfig {
       list.add(arg);
     });
     return list;
+  }
+
+  /**
+   * kube-controller-manager's API client allows 20 requests/s by default, and at start-up each of
+   * its ~40 controllers makes a few calls through it (its service account and token): on a fresh
+   * cluster their start spreads over ~8 s on 2 cores, holding back the bootstrap signer (joins wait
+   * for it), the certificate signers and the deployment controllers (cluster DNS). At 100/s
+   * (burst 200) they start in ~1.5 s. CONTROLLER_MANAGER_kube_api_qps and _burst override it.
+   */
+  static final Map<String, String> CONTROLLER_MANAGER_CLIENT_RATE = Map.of("kube-api-qps", "100", "kube-api-burst", "200");
+
+  private static Map<String, String> withClientRate(Map<String, String> args) {
+    Map<String, String> all = new LinkedHashMap<>();
+    all.put("kube-api-qps", CONTROLLER_MANAGER_CLIENT_RATE.get("kube-api-qps"));
+    all.put("kube-api-burst", CONTROLLER_MANAGER_CLIENT_RATE.get("kube-api-burst"));
+    all.putAll(args);
+    return all;
   }
 
   /** One master needs no leader election (a restart would wait for the old lease). */

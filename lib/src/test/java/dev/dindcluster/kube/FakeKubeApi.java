@@ -19,7 +19,7 @@ public final class FakeKubeApi implements KubeApi {
   public final Map<ObjectKind, List<KubeObject>> objects = new EnumMap<>(ObjectKind.class);
   /** Logs by "ns/pod/container" (current) and "ns/pod/container/previous". */
   public final Map<String, String> logs = new HashMap<>();
-  /** Calls that fail: "pods", "events", "objects:<KIND>", or a log key as in {@link #logs}. */
+  /** Calls that fail: "pods", "events", "objects:<KIND>", "configmap:<ns>/<name>", or a log key as in {@link #logs}. */
   public final List<String> failing = new ArrayList<>();
 
   public FakeKubeApi pod(String namespace, String name, String node, PodStatus.Container... containers) {
@@ -56,6 +56,15 @@ public final class FakeKubeApi implements KubeApi {
   public void apply(String manifestYaml) {
     check("apply");
     applied.add(manifestYaml);
+  }
+
+  /** ConfigMap data keys by "ns/name"; a test may change them between polls. */
+  public final Map<String, java.util.Set<String>> configMapKeys = new java.util.concurrent.ConcurrentHashMap<>();
+
+  @Override
+  public java.util.Set<String> configMapKeys(String namespace, String name) {
+    check("configmap:" + namespace + "/" + name);
+    return java.util.Set.copyOf(configMapKeys.getOrDefault(namespace + "/" + name, java.util.Set.of()));
   }
 
   @Override

@@ -50,6 +50,7 @@ class KubeWaitsTest {
       return (List<NodeStatus>) last;
     }
     @Override public void apply(String manifestYaml) {}
+    @Override public java.util.Set<String> configMapKeys(String namespace, String name) { return java.util.Set.of(); }
     @Override public List<PodStatus> pods(String namespace) { return List.of(); }
     @Override public String podLogs(String namespace, String pod, String container, boolean previous) { return ""; }
     @Override public List<EventInfo> events(String namespace) { return List.of(); }
@@ -80,6 +81,36 @@ class KubeWaitsTest {
         .isInstanceOf(KubeFailure.class)
         .hasMessage("timed out after 10s: 1 of 3 nodes Ready (not Ready: kube-node-1) (2 registered)");
     assertThat(slept).hasSize(10);
+  }
+
+  @Test
+  void theJoinTokenIsAwaitedUntilItsSignatureIsInClusterInfoThroughErrors() {
+    FakeKubeApi api = new FakeKubeApi();
+    api.failing.add("configmap:kube-public/cluster-info");
+    api.configMapKeys.put("kube-public/cluster-info", java.util.Set.of("kubeconfig"));
+    KubeWaits signing = new KubeWaits(Clock.offset(Clock.systemUTC(), Duration.ZERO), interval -> {
+      // The API answers on the second poll; the signature (for this token only) comes on the third.
+      if (!api.failing.isEmpty()) {
+        api.failing.clear();
+      } else {
+        api.configMapKeys.put("kube-public/cluster-info", java.util.Set.of("kubeconfig", "jws-kubeconfig-other1",
+            "jws-kubeconfig-abcdef"));
+      }
+      slept.add(interval);
+    }, Duration.ofMillis(100));
+    signing.untilTokenSigned(api, "abcdef", Duration.ofMinutes(1));
+    assertThat(slept).hasSize(2);
+  }
+
+  @Test
+  void aTokenThatIsNeverSignedTimesOutNamingItsIdOnly() {
+    FakeKubeApi api = new FakeKubeApi();
+    api.configMapKeys.put("kube-public/cluster-info", java.util.Set.of("kubeconfig", "jws-kubeconfig-other1"));
+    assertThatThrownBy(() -> waits.untilTokenSigned(api, "abcdef", Duration.ofSeconds(3)))
+        .isInstanceOf(KubeFailure.class)
+        .hasMessage("timed out after 3s: no signature of the bootstrap token abcdef in kube-public/cluster-info"
+            + " (kube-controller-manager's bootstrap signer signs it)");
+    assertThat(slept).hasSize(3);
   }
 
   @Test

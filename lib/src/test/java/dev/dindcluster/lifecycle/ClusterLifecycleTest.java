@@ -90,7 +90,7 @@ class ClusterLifecycleTest {
     String config = new String(runtime.readFile("kube-master", "/etc/kubeadm.yaml"), java.nio.charset.StandardCharsets.UTF_8);
     assertThat(config).contains("criSocket: /var/run/dockershim.sock").doesNotContain("container-runtime");
     assertThat(runtime.journal()).anyMatch(line -> line.startsWith("exec kube-master: kubeadm init")
-        && line.contains("--skip-phases=addon/coredns "));
+        && line.contains("--skip-phases=preflight,addon/coredns "));
   }
 
   @Test

@@ -107,7 +107,8 @@ class KubeadmGoldenTest {
               "discoveryTokenUnsafeSkipCAVerification", "controlPlane", "apiEndpoint", "featureGates")
           : Set.of("nodeRegistration", "caCertPath", "discovery", "controlPlane", "skipPhases", "patches");
       case "KubeletConfiguration" -> Set.of("cgroupDriver", "failSwapOn", "clusterDNS", "clusterDomain", "evictionHard",
-          "imageGCHighThresholdPercent", "imageGCLowThresholdPercent", "oomScoreAdj", "failCgroupV1", "featureGates");
+          "imageGCHighThresholdPercent", "imageGCLowThresholdPercent", "oomScoreAdj", "failCgroupV1", "featureGates",
+          "nodeStatusUpdateFrequency", "nodeStatusReportFrequency");
       case "KubeProxyConfiguration" -> Set.of("mode", "clusterCIDR", "conntrack", "featureGates");
       default -> throw new AssertionError("unexpected kind " + kind);
     };

@@ -36,6 +36,8 @@ class WholeUpTest {
   private final ClusterPlan plan = Planner.plan(Map.of("CLUSTER_ID", "3", "DIND_LOCAL_REGISTRY_PORT", "5001"),
       ClusterLifecycleTest.RELEASE, () -> 1);
   private final List<String> commands = new ArrayList<>();
+  private final FakeNodeRuntime[] runtimeRef = new FakeNodeRuntime[1];
+  private final FakeKubeApi api = new FakeKubeApi();
   private final FakeNodeRuntime runtime = new FakeNodeRuntime()
       .addImage(plan.image(), Map.of())
       .addImage(SupportContainers.IMAGE, Map.of(LocalRegistry.IMAGE_LABEL, "docker-registry"))
@@ -44,18 +46,28 @@ class WholeUpTest {
           commands.add(node + ": " + request.display());
         }
         String shown = request.display();
-        if (shown.contains("admin.conf")) {
+        if (shown.contains("admin.conf") || shown.contains("kubeconfig kubelet")) {
           return new ExecResult(0, KubeconfigStoreContract.ADMIN_CONF, "");
         }
         if (shown.contains("ca.crt")) {
           return new ExecResult(0, CA_PEM, "");
+        }
+        if (shown.startsWith("kubeadm init")) {
+          // As kube-controller-manager's bootstrap signer does a moment after init made the token.
+          String config = new String(runtimeRef[0].readFile(node, KubeadmFiles.CONFIG_PATH), StandardCharsets.UTF_8);
+          java.util.regex.Matcher token = java.util.regex.Pattern.compile("([a-z0-9]{6})\\.[a-z0-9]{16}").matcher(config);
+          assertThat(token.find()).as("a bootstrap token in the init configuration").isTrue();
+          api.configMapKeys.put("kube-public/cluster-info", java.util.Set.of("kubeconfig", "jws-kubeconfig-" + token.group(1)));
         }
         if (shown.startsWith("kubeadm token create")) {
           return new ExecResult(0, "abcdef.0123456789abcdef\n", "");
         }
         return new ExecResult(0, "", "");
       });
-  private final FakeKubeApi api = new FakeKubeApi();
+
+  {
+    runtimeRef[0] = runtime;
+  }
   private final FakeKubeconfigStore kubeconfig = new FakeKubeconfigStore(Path.of("/nonexistent/kubeconfig"));
 
   private ClusterSession session() {
@@ -83,9 +95,16 @@ class WholeUpTest {
     assertThat(journal).containsSubsequence("create network kubeadm-dind-net-cluster-3",
         "create container dind-registry-cluster-3", "create container kube-master-cluster-3");
     assertThat(commands).anyMatch(c -> c.startsWith("kube-master-cluster-3: kubeadm init"));
-    assertThat(commands).anyMatch(c -> c.startsWith("kube-node-2-cluster-3: kubeadm join"));
+    assertThat(commands).anyMatch(c -> c.startsWith("kube-node-2-cluster-3: kubeadm join") && c.contains("--skip-phases=preflight"));
     assertThat(commands).anyMatch(c -> c.startsWith("kube-node-1-cluster-3: sh -c") && c.contains("DNAT"));
-    assertThat(indexOf("kubeadm init")).isLessThan(indexOf("kubeadm join"));
+    assertThat(indexOf("kubeadm init")).isLessThan(indexOf("kubeconfig kubelet"));
+    assertThat(indexOf("kubeconfig kubelet")).isLessThan(indexOf("kubeadm join"));
+    // Each worker holds its issued pair and a kubelet.conf naming it, as a TLS bootstrap leaves them.
+    assertThat(runtime.journal()).anyMatch(j -> j.matches(
+        "write kube-node-1-cluster-3:/var/lib/kubelet/pki/kubelet-client-\\d{4}(-\\d\\d){5}\\.pem"));
+    assertThat(new String(runtime.readFile("kube-node-2-cluster-3", KubeletCredentials.STAGED_CONF), StandardCharsets.UTF_8))
+        .contains("client-certificate: " + KubeletCredentials.CURRENT_PEM);
+    assertThat(commands).anyMatch(c -> c.startsWith("kube-node-2-cluster-3: sh -c ln -sfn kubelet-client-"));
     assertThat(api.applied).anyMatch(m -> m.contains("cluster-dns"));
 
     ActionRunner.run(session(), ClusterLifecycle.down());

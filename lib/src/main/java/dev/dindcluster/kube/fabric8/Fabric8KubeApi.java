@@ -8,6 +8,7 @@ import dev.dindcluster.kube.KubeObject;
 import dev.dindcluster.kube.NodeStatus;
 import dev.dindcluster.kube.ObjectKind;
 import dev.dindcluster.kube.PodStatus;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -81,6 +83,14 @@ public final class Fabric8KubeApi implements KubeApi {
         .map(Fabric8Views::node)
         .sorted(Comparator.comparing(NodeStatus::name))
         .collect(Collectors.toList()));
+  }
+
+  @Override
+  public Set<String> configMapKeys(String namespace, String name) {
+    return call("get configmap " + namespace + "/" + name, () -> {
+      ConfigMap map = client.configMaps().inNamespace(namespace).withName(name).get();
+      return map == null || map.getData() == null ? Set.of() : Set.copyOf(map.getData().keySet());
+    });
   }
 
   @Override
