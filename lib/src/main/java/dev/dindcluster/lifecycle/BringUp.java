@@ -118,16 +118,20 @@ final class BringUp {
     return Action.of(title, s -> {
       var security = s.engine().nodeSecurity();
       Parallel.forEach(nodes, node -> {
-        s.runtime().createContainer(NodeContainers.spec(s.plan(), node, security));
-        s.ledger().container(node.name());
-        // DIND_CUSTOM_NETWORKS: attached before the node boots, so it starts with every interface.
-        for (String network : s.plan().options().customNetworks()) {
-          s.runtime().connectNetwork(node.name(), network);
-        }
-        s.runtime().startContainer(node.name());
+        createAndStart(s, node, security);
         NodeOps.waitBooted(s.runtime(), node.name());
       });
     });
+  }
+
+  private static void createAndStart(ClusterSession s, NodePlan node, dev.dindcluster.runtime.NodeSecurity security) {
+    s.runtime().createContainer(NodeContainers.spec(s.plan(), node, security));
+    s.ledger().container(node.name());
+    // DIND_CUSTOM_NETWORKS: attached before the node boots, so it starts with every interface.
+    for (String network : s.plan().options().customNetworks()) {
+      s.runtime().connectNetwork(node.name(), network);
+    }
+    s.runtime().startContainer(node.name());
   }
 
   /**
@@ -167,12 +171,7 @@ final class BringUp {
     return Action.of("kubeadm init", s -> {
       ClusterPlan plan = s.plan();
       NodePlan master = plan.master();
-      s.bootstrapToken = BootstrapToken.generate(s.random());
-      List<String> sans = new ArrayList<>(List.of("127.0.0.1", "::1", "localhost", master.name()));
-      master.ips().forEach(ip -> sans.add(ip.toString()));
-      String config = KubeadmConfig.init(KubeadmFiles.initInputs(plan, s.bootstrapToken));
-      s.runtime().writeFile(master.name(), KUBEADM_CONFIG, config.getBytes(StandardCharsets.UTF_8), 0600);
-      writeLegacyKubeletDefaults(s, master);
+      writeInitConfig(s);
       List<String> command = new ArrayList<>(List.of("kubeadm", "init", "--config", KUBEADM_CONFIG));
       String skipped = initSkippedPhases(plan.version(), s.ownDns);
       if (!skipped.isEmpty()) {
@@ -183,6 +182,44 @@ final class BringUp {
       command.addAll(extraArgs);
       NodeOps.run(s.runtime(), master.name(), Duration.ofMinutes(6), command.toArray(String[]::new));
       s.caCertHash = CaCertHash.of(NodeOps.readText(s.runtime(), master.name(), "/etc/kubernetes/pki/ca.crt"));
+    });
+  }
+
+  /** The cluster's bootstrap token and kubeadm's configuration on the master, once per run. */
+  private static void writeInitConfig(ClusterSession s) {
+    if (s.bootstrapToken != null) {
+      return; // written while the master booted
+    }
+    NodePlan master = s.plan().master();
+    s.bootstrapToken = BootstrapToken.generate(s.random());
+    String config = KubeadmConfig.init(KubeadmFiles.initInputs(s.plan(), s.bootstrapToken));
+    s.runtime().writeFile(master.name(), KUBEADM_CONFIG, config.getBytes(StandardCharsets.UTF_8), 0600);
+    writeLegacyKubeletDefaults(s, master);
+  }
+
+  /**
+   * The master's container started, and while it boots (systemd, the inner runtime, the component
+   * images' load: seconds of mostly waiting) kubeadm makes the cluster's certificates and
+   * kubeconfig files, which need nothing but its configuration; kubeadm init then finds and checks
+   * them instead of making them (about 5 s of key generation on 2 cores). Only without extra init
+   * arguments, which could change what those files must hold.
+   */
+  static Action startMasterMakingInitFiles(List<String> initArgs) {
+    return Action.of("Starting the master", s -> {
+      NodePlan master = s.plan().master();
+      createAndStart(s, master, s.engine().nodeSecurity());
+      boolean early = initArgs.isEmpty() && VersionRules.canSkipPhases(s.plan().version());
+      Parallel.forEach(List.of("boot", "files"), part -> {
+        if (part.equals("boot")) {
+          NodeOps.waitBooted(s.runtime(), master.name());
+        } else if (early) {
+          writeInitConfig(s);
+          for (String phase : List.of("certs", "kubeconfig")) {
+            NodeOps.run(s.runtime(), master.name(), Duration.ofMinutes(2),
+                "kubeadm", "init", "phase", phase, "all", "--config", KUBEADM_CONFIG);
+          }
+        }
+      });
     });
   }
 

@@ -102,7 +102,7 @@ public final class ClusterLifecycle {
     actions.add(BringUp.freshVolumes());
     // The master first; its kubeadm init then runs while the workers boot (on 2 cores, booting all
     // three before init made init wait for CPU the workers were using).
-    actions.add(BringUp.startNodes("Starting the master", List.of(plan.master())).waiting());
+    actions.add(BringUp.startMasterMakingInitFiles(initArgs).waiting());
     Action init = BringUp.sequence(BringUp.configurePodNetwork(List.of(plan.master())), BringUp.kubeadmInit(initArgs));
     actions.add(plan.workers().isEmpty()
         ? init.waiting()

@@ -97,8 +97,13 @@ class WholeUpTest {
     assertThat(commands).anyMatch(c -> c.startsWith("kube-master-cluster-3: kubeadm init"));
     assertThat(commands).anyMatch(c -> c.startsWith("kube-node-2-cluster-3: kubeadm join") && c.contains("--skip-phases=preflight"));
     assertThat(commands).anyMatch(c -> c.startsWith("kube-node-1-cluster-3: sh -c") && c.contains("DNAT"));
-    assertThat(indexOf("kubeadm init")).isLessThan(indexOf("kubeconfig kubelet"));
-    assertThat(indexOf("kubeconfig kubelet")).isLessThan(indexOf("kubeadm join"));
+    // The certificates and kubeconfig files are made while the master boots, before kubeadm init runs.
+    assertThat(indexOf("kube-master-cluster-3: kubeadm init phase certs all --config")).isLessThan(
+        indexOf("kube-master-cluster-3: kubeadm init phase kubeconfig all --config"));
+    assertThat(indexOf("kube-master-cluster-3: kubeadm init phase kubeconfig all --config")).isLessThan(
+        indexOf("kube-master-cluster-3: kubeadm init --config"));
+    assertThat(indexOf("kubeadm init --config")).isLessThan(indexOf("kubeconfig kubelet --config"));
+    assertThat(indexOf("kubeconfig kubelet --config")).isLessThan(indexOf("kubeadm join"));
     // Each worker holds its issued pair and a kubelet.conf naming it, as a TLS bootstrap leaves them.
     assertThat(runtime.journal()).anyMatch(j -> j.matches(
         "write kube-node-1-cluster-3:/var/lib/kubelet/pki/kubelet-client-\\d{4}(-\\d\\d){5}\\.pem"));
