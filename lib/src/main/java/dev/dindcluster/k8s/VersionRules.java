@@ -18,8 +18,13 @@ public final class VersionRules {
   public static final int CONFIG_IMAGES_LIST = 11;
   /** kubeadm join's phases (and its --skip-phases) arrived in 1.14. */
   public static final int JOIN_PHASES = 14;
-  /** KubeletConfiguration's nodeStatusReportFrequency (status written only on change) arrived in 1.13. */
-  public static final int NODE_STATUS_REPORT_FREQUENCY = 13;
+  /**
+   * kubelet's NodeLease is on by default from 1.14: only then does it write its node status just on a
+   * change or at nodeStatusReportFrequency (the field exists from 1.13, where the gate is still off).
+   */
+  public static final int NODE_LEASE_DEFAULT = 14;
+  /** kubeadm accepts --kubeconfig-dir next to --config from 1.14 (1.13 refuses to mix them). */
+  public static final int KUBECONFIG_DIR_WITH_CONFIG = 14;
   /** kubelet's cgroup v2 support arrived in 1.19 (kind refuses older versions on cgroup v2 hosts too). */
   public static final int CGROUP_V2 = 19;
   /** The KubeletConfiguration field failCgroupV1 exists from 1.31 (and defaults to true from 1.35). */
@@ -42,11 +47,12 @@ public final class VersionRules {
   }
 
   /**
-   * {@code kubeadm init phase kubeconfig kubelet --node-name} (phases arrived in 1.13) issues a
-   * kubelet client certificate for any node: the master's own way, used here for workers too.
+   * {@code kubeadm init phase kubeconfig kubelet --config F --node-name N --kubeconfig-dir D} issues a
+   * kubelet client certificate for any node (the master's own way, used here for workers too); 1.13
+   * has the phase but refuses --kubeconfig-dir with --config.
    */
   public static boolean canIssueKubeletConfig(KubernetesVersion v) {
-    return v.atLeast(SKIP_PHASES);
+    return v.atLeast(KUBECONFIG_DIR_WITH_CONFIG);
   }
 
   public static boolean hasConfigImagesList(KubernetesVersion v) {

@@ -34,14 +34,21 @@ public final class KubeWaits {
    */
   public void untilTokenSigned(KubeApi api, String tokenId, Duration timeout) {
     String key = CLUSTER_INFO_SIGNATURE_PREFIX + tokenId;
+    AtomicReference<KubeFailure> lastFailure = new AtomicReference<>();
     poll(timeout, () -> {
       try {
-        return api.configMapKeys(CLUSTER_INFO_NAMESPACE, CLUSTER_INFO).contains(key);
+        boolean signed = api.configMapKeys(CLUSTER_INFO_NAMESPACE, CLUSTER_INFO).contains(key);
+        lastFailure.set(null);
+        return signed;
       } catch (KubeFailure e) {
+        lastFailure.set(e);
         return false;
       }
-    }, () -> "no signature of the bootstrap token " + tokenId + " in " + CLUSTER_INFO_NAMESPACE + "/" + CLUSTER_INFO
-        + " (kube-controller-manager's bootstrap signer signs it)");
+    }, () -> lastFailure.get() != null
+        ? "cannot read " + CLUSTER_INFO_NAMESPACE + "/" + CLUSTER_INFO + " to see the bootstrap token " + tokenId
+            + " signed: " + lastFailure.get().getMessage()
+        : "no signature of the bootstrap token " + tokenId + " in " + CLUSTER_INFO_NAMESPACE + "/" + CLUSTER_INFO
+            + " (kube-controller-manager's bootstrap signer signs it)");
   }
 
   /** Where kubeadm publishes the cluster's CA and address for token discovery, and the signature keys' prefix. */

@@ -242,10 +242,11 @@ public final class KubeadmConfig {
     doc.put("imageGCLowThresholdPercent", 99);
     // Restricted hosts cannot lower oom_score_adj; 0 keeps kubelet from logging that it failed.
     doc.put("oomScoreAdj", 0);
-    if (version.atLeast(VersionRules.NODE_STATUS_REPORT_FREQUENCY)) {
+    if (version.atLeast(VersionRules.NODE_LEASE_DEFAULT)) {
       // kubelet registers its node NotReady and says Ready only at its next status update, 10 s
-      // later by default; every 2 s here. Status is still written to the API only when it changes
-      // or every 5 minutes (setting the update frequency alone would make that every 2 s too).
+      // later by default; every 2 s here (a GET of its node each time). With the node lease the
+      // status is still written only when it changes or every 5 minutes (setting the update
+      // frequency alone would make that every 2 s too); without the lease (1.13) it would be.
       doc.put("nodeStatusUpdateFrequency", NODE_STATUS_UPDATE_FREQUENCY);
       doc.put("nodeStatusReportFrequency", "5m0s");
     }

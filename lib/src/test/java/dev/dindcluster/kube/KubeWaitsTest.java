@@ -114,6 +114,16 @@ class KubeWaitsTest {
   }
 
   @Test
+  void aClusterInfoThatCannotBeReadTimesOutWithTheLastFailureNotBlamingTheSigner() {
+    FakeKubeApi api = new FakeKubeApi();
+    api.failing.add("configmap:kube-public/cluster-info");
+    assertThatThrownBy(() -> waits.untilTokenSigned(api, "abcdef", Duration.ofSeconds(2)))
+        .isInstanceOf(KubeFailure.class)
+        .hasMessage("timed out after 2s: cannot read kube-public/cluster-info to see the bootstrap token abcdef signed:"
+            + " configmap:kube-public/cluster-info: injected failure (HTTP 500)");
+  }
+
+  @Test
   void readyzIsPolledUntilOk() {
     ScriptedApi api = new ScriptedApi();
     waits.untilReadyz(api, Duration.ofSeconds(30));

@@ -37,6 +37,7 @@ class WholeUpTest {
       ClusterLifecycleTest.RELEASE, () -> 1);
   private final List<String> commands = new ArrayList<>();
   private final FakeNodeRuntime[] runtimeRef = new FakeNodeRuntime[1];
+  private volatile boolean issuingFails;
   private final FakeKubeApi api = new FakeKubeApi();
   private final FakeNodeRuntime runtime = new FakeNodeRuntime()
       .addImage(plan.image(), Map.of())
@@ -46,6 +47,9 @@ class WholeUpTest {
           commands.add(node + ": " + request.display());
         }
         String shown = request.display();
+        if (shown.contains("kubeconfig kubelet") && issuingFails) {
+          return new ExecResult(1, "", "can not mix '--config' with arguments [kubeconfig-dir]\n");
+        }
         if (shown.contains("admin.conf") || shown.contains("kubeconfig kubelet")) {
           return new ExecResult(0, KubeconfigStoreContract.ADMIN_CONF, "");
         }
@@ -120,6 +124,14 @@ class WholeUpTest {
     assertThat(commands).noneMatch(c -> c.contains("kubeadm init") || c.contains("kubeadm join"));
     assertThat(commands).anyMatch(c -> c.startsWith("kube-node-2-cluster-3: sh -c") && c.contains("DNAT"));
     assertThat(runtime.containersWithLabel(ClusterLabels.filter(plan), false)).hasSize(3);
+  }
+
+  @Test
+  void workersWhoseCertificateCannotBeIssuedStillJoinByBootstrapping() throws Exception {
+    issuingFails = true;
+    ActionRunner.run(session(), ClusterLifecycle.fullBringUp(plan, List.of(), List.of()));
+    assertThat(commands).anyMatch(c -> c.startsWith("kube-node-1-cluster-3: kubeadm join"));
+    assertThat(runtime.journal()).noneMatch(j -> j.contains("/var/lib/kubelet/pki/kubelet-client-"));
   }
 
   @Test
