@@ -208,18 +208,19 @@ final class BringUp {
     return Action.of("Starting the master", s -> {
       NodePlan master = s.plan().master();
       createAndStart(s, master, s.engine().nodeSecurity());
-      boolean early = initArgs.isEmpty() && VersionRules.canSkipPhases(s.plan().version());
-      Parallel.forEach(List.of("boot", "files"), part -> {
-        if (part.equals("boot")) {
-          NodeOps.waitBooted(s.runtime(), master.name());
-        } else if (early) {
-          writeInitConfig(s);
-          for (String phase : List.of("certs", "kubeconfig")) {
-            NodeOps.run(s.runtime(), master.name(), Duration.ofMinutes(2),
-                "kubeadm", "init", "phase", phase, "all", "--config", KUBEADM_CONFIG);
-          }
+      Runnable boot = () -> NodeOps.waitBooted(s.runtime(), master.name());
+      if (!initArgs.isEmpty() || !VersionRules.canSkipPhases(s.plan().version())) {
+        boot.run();
+        return;
+      }
+      Runnable initFiles = () -> {
+        writeInitConfig(s);
+        for (String phase : List.of("certs", "kubeconfig")) {
+          NodeOps.run(s.runtime(), master.name(), Duration.ofMinutes(2),
+              "kubeadm", "init", "phase", phase, "all", "--config", KUBEADM_CONFIG);
         }
-      });
+      };
+      Parallel.forEach(List.of(boot, initFiles), Runnable::run);
     });
   }
 

@@ -127,6 +127,13 @@ class WholeUpTest {
   }
 
   @Test
+  void extraInitArgumentsLeaveTheCertificatesToKubeadmInit() throws Exception {
+    ActionRunner.run(session(), ClusterLifecycle.fullBringUp(plan, List.of("--v=1"), List.of()));
+    assertThat(commands).noneMatch(c -> c.contains("kubeadm init phase certs") || c.contains("kubeadm init phase kubeconfig all"));
+    assertThat(commands).anyMatch(c -> c.startsWith("kube-master-cluster-3: kubeadm init --config") && c.endsWith("--v=1"));
+  }
+
+  @Test
   void workersWhoseCertificateCannotBeIssuedStillJoinByBootstrapping() throws Exception {
     issuingFails = true;
     ActionRunner.run(session(), ClusterLifecycle.fullBringUp(plan, List.of(), List.of()));
