@@ -290,7 +290,7 @@ final class BringUp {
   static Action issueKubeletCertificates(List<NodePlan> workers) {
     return Action.of("Issuing the workers' kubelet certificates", s -> {
       if (!VersionRules.canIssueKubeletConfig(s.plan().version())) {
-        s.progress().detail("kubeadm " + s.plan().version() + " has no phase to issue them: kubelet bootstraps its own");
+        s.progress().detail("kubeadm " + s.plan().version() + " cannot issue them this way: each kubelet bootstraps its own");
         return;
       }
       String master = s.plan().master().name();

@@ -400,12 +400,10 @@ public final class KubeadmConfig {
    * for it), the certificate signers and the deployment controllers (cluster DNS). At 100/s
    * (burst 200) they start in ~1.5 s. CONTROLLER_MANAGER_kube_api_qps and _burst override it.
    */
-  static final Map<String, String> CONTROLLER_MANAGER_CLIENT_RATE = Map.of("kube-api-qps", "100", "kube-api-burst", "200");
-
   private static Map<String, String> withClientRate(Map<String, String> args) {
     Map<String, String> all = new LinkedHashMap<>();
-    all.put("kube-api-qps", CONTROLLER_MANAGER_CLIENT_RATE.get("kube-api-qps"));
-    all.put("kube-api-burst", CONTROLLER_MANAGER_CLIENT_RATE.get("kube-api-burst"));
+    all.put("kube-api-qps", "100");
+    all.put("kube-api-burst", "200");
     all.putAll(args);
     return all;
   }
