@@ -19,6 +19,12 @@ public interface Adapters {
 
   Function<KubeconfigEntry, KubeApi> kubeApis();
 
+  /**
+   * Called when a run that will talk to the API server begins; returns at once. The real adapters
+   * load the API client's classes on a background thread while the nodes start. Fakes need nothing.
+   */
+  default void warmUpKubeApi() {}
+
   /** What makes a missing node image; fakes build nothing. */
   default NodeImageBuilder imageBuilder() {
     return NodeImageBuilder.NONE;

@@ -31,6 +31,8 @@ final class BringUp {
   /** What the plan allows but this project cannot bring up here; refused before anything is created. */
   static Action checkSupported() {
     return Action.of("Checking the plan", s -> {
+      // Every run that checks the plan talks to the API server once its nodes are up.
+      s.warmUpKubeApi();
       ClusterPlan plan = s.plan();
       // Called only after kubeadm init; a missing one must stop the run before anything exists.
       PortForwarder.resolve(plan.options().portForwarder());
@@ -347,7 +349,9 @@ final class BringUp {
       } catch (IOException e) {
         throw new LifecycleFailure("the cluster DNS manifest is missing from the library", e);
       }
-      manifest = manifest.replace("__DNS_SERVICE_IP__", s.plan().dnsServiceIp().toString());
+      manifest = manifest.replace("__DNS_SERVICE_IP__", s.plan().dnsServiceIp().toString())
+          .replace("__API_SERVER_HOST__", s.plan().advertiseAddress().toString())
+          .replace("__API_SERVER_PORT__", Integer.toString(ClusterAddressing.INTERNAL_APISERVER_PORT));
       try (KubeApi api = s.kubeApi()) {
         new KubeWaits(s.clock(), s.sleeper(), Duration.ofSeconds(1)).untilReadyz(api, Duration.ofMinutes(2));
         api.apply(manifest);

@@ -63,7 +63,7 @@ public final class ClusterRunner {
     NodeRuntime runtime = adapters.runtime();
     try (ClusterLock lock = ClusterLock.acquire(lockDir, plan.label(), LOCK_WAIT)) {
       ClusterSession session = new ClusterSession(plan, runtime, adapters.kubeconfigs(), adapters.kubeApis(), progress, options)
-          .withImageBuilder(adapters.imageBuilder());
+          .withImageBuilder(adapters.imageBuilder()).withKubeApiWarmUp(adapters::warmUpKubeApi);
       // Chosen under the lock: what exists (volumes, snapshot) cannot change before the run.
       ActionRunner.run(session, actions.apply(session));
       return session;

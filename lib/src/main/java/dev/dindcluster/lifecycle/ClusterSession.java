@@ -62,6 +62,7 @@ public final class ClusterSession {
   }
 
   private volatile NodeImageBuilder imageBuilder = NodeImageBuilder.NONE;
+  private volatile Runnable kubeApiWarmUp = () -> {};
   private volatile java.time.Clock clock = java.time.Clock.systemUTC();
   private volatile dev.dindcluster.kube.Sleeper sleeper = dev.dindcluster.kube.Sleeper.REAL;
   private volatile java.util.random.RandomGenerator random = new java.security.SecureRandom();
@@ -102,6 +103,15 @@ public final class ClusterSession {
   }
 
   public NodeImageBuilder imageBuilder() { return imageBuilder; }
+
+  /** What prepares the API client while the nodes start (default: nothing). */
+  public ClusterSession withKubeApiWarmUp(Runnable warmUp) {
+    this.kubeApiWarmUp = Objects.requireNonNull(warmUp, "warmUp");
+    return this;
+  }
+
+  /** Starts preparing the API client for the calls that follow the nodes' start; returns at once. */
+  public void warmUpKubeApi() { kubeApiWarmUp.run(); }
 
   /** Whether the cluster runs dind-cluster's own DNS (known once the node image was checked). */
   public boolean ownDns() { return ownDns; }

@@ -37,6 +37,11 @@ public final class RealAdapters {
       }
 
       @Override
+      public void warmUpKubeApi() {
+        startWarmUp();
+      }
+
+      @Override
       public NodeImageBuilder imageBuilder() {
         return new ReleaseNodeImageBuilder();
       }
@@ -62,9 +67,22 @@ public final class RealAdapters {
       }
 
       @Override
+      public void warmUpKubeApi() {
+        base.warmUpKubeApi();
+      }
+
+      @Override
       public NodeImageBuilder imageBuilder() {
         return base.imageBuilder();
       }
     };
+  }
+
+  /** A daemon thread: it never holds the JVM open, and a run that ends first simply does not need it. */
+  private static void startWarmUp() {
+    Thread thread = new Thread(Fabric8KubeApi::warmUp, "dind-kube-client-warm-up");
+    thread.setDaemon(true);
+    thread.setPriority(Thread.MIN_PRIORITY);
+    thread.start();
   }
 }

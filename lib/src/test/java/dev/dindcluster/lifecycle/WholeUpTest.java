@@ -85,8 +85,11 @@ class WholeUpTest {
     api.pod("kube-system", "cluster-dns-x", plan.master().name(),
         new PodStatus.Container("dns", "dind-cluster.local/cluster-dns:v1", true, 0, later));
     return new ClusterSession(plan, runtime, kubeconfig, entry -> api, Progress.silent(),
-        new ClusterSession.Options(false, Duration.ofSeconds(5)));
+        new ClusterSession.Options(false, Duration.ofSeconds(5))).withKubeApiWarmUp(warmUps::incrementAndGet);
   }
+
+  /** How often a run asked for the API client to be prepared (once per run that talks to the API server). */
+  private final java.util.concurrent.atomic.AtomicInteger warmUps = new java.util.concurrent.atomic.AtomicInteger();
 
   @Test
   void aFullBringUpRunsEveryStepInOrderAndARestoreFollows() throws Exception {
@@ -114,9 +117,13 @@ class WholeUpTest {
     assertThat(new String(runtime.readFile("kube-node-2-cluster-3", KubeletCredentials.STAGED_CONF), StandardCharsets.UTF_8))
         .contains("client-certificate: " + KubeletCredentials.CURRENT_PEM);
     assertThat(commands).anyMatch(c -> c.startsWith("kube-node-2-cluster-3: sh -c ln -sfn kubelet-client-"));
-    assertThat(api.applied).anyMatch(m -> m.contains("cluster-dns"));
+    // The DNS server reaches the API server by its own address (kube-proxy's rules come later on a restore).
+    assertThat(api.applied).filteredOn(m -> m.contains("cluster-dns")).singleElement().satisfies(m -> assertThat(m)
+        .contains("value: \"" + plan.advertiseAddress() + "\"", "value: \"6443\"").doesNotContain("__"));
 
+    assertThat(warmUps).hasValue(1);
     ActionRunner.run(session(), ClusterLifecycle.down());
+    assertThat(warmUps).as("down talks to no API server").hasValue(1);
     assertThat(runtime.containersWithLabel(ClusterLabels.filter(plan), true)).isEmpty();
     assertThat(runtime.findContainer("dind-registry-cluster-3")).isPresent();
     commands.clear();
@@ -124,6 +131,7 @@ class WholeUpTest {
     assertThat(commands).noneMatch(c -> c.contains("kubeadm init") || c.contains("kubeadm join"));
     assertThat(commands).anyMatch(c -> c.startsWith("kube-node-2-cluster-3: sh -c") && c.contains("DNAT"));
     assertThat(runtime.containersWithLabel(ClusterLabels.filter(plan), false)).hasSize(3);
+    assertThat(warmUps).hasValue(2);
   }
 
   @Test
