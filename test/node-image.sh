@@ -3,8 +3,9 @@
 # privileged or — on restricted hosts — with every capability but CAP_SYS_RESOURCE), then checks that
 # kubeadm reports v1.20.2, the inner runtime answers, and every image kubeadm lists (coredns excepted)
 # plus the cluster DNS image is present inside. Then the same for a node started with DIND_CRI=containerd
-# (containerd's CRI plugin, images in its k8s.io namespace, no dockerd) and a refused DIND_CRI value. The container and its volume are removed at the end,
-# even on failure. Needs root and a Docker engine; builds (or reuses) the image first.
+# (containerd's CRI plugin, images in its k8s.io namespace, no dockerd), a worker (DIND_NODE_ROLE=worker:
+# the node images, not the control plane's), and a refused DIND_CRI and DIND_NODE_ROLE value. The
+# containers and their volumes are removed at the end, even on failure. Needs root and a Docker engine; builds (or reuses) the image first.
 #   test/node-image.sh [--no-build]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -79,12 +80,32 @@ check "privileged container asking for CAP_SYS_RESOURCE runs under containerd" d
   ctr -n k8s.io run --rm --privileged --cap-add CAP_SYS_RESOURCE "${runc_opt[@]}" \
   dind-cluster.local/kube-proxy:v1.20.2 "dind-test-$$" iptables -t nat -S
 
+# A worker loads what a worker runs, and not the control plane's images.
+absent() { ! grep -qx "$1" <<<"$2"; }
+WNODE="dind-test-wnode-$$"
+start_node "${WNODE}" "${RUN_ID}" -e DIND_NODE_ROLE=worker
+check "worker node becomes ready" docker exec "${WNODE}" dind-node-ready 90
+wpresent="$(docker exec "${WNODE}" docker images --format '{{.Repository}}:{{.Tag}}')"
+for img in "${wanted[@]}"; do
+  case "${img}" in
+    */etcd:*|*/kube-apiserver:*|*/kube-controller-manager:*|*/kube-scheduler:*)
+      check "control-plane image ${img} not loaded on a worker" absent "${img}" "${wpresent}" ;;
+    *) check "image ${img} present on a worker" grep -qx "${img}" <<<"${wpresent}" ;;
+  esac
+done
+
 # A runtime the image does not offer: the node stops at once and says what is allowed.
 BAD="dind-test-badcri-$$"
 start_node "${BAD}" "${RUN_ID}" -e DIND_CRI=cri-o
 check "DIND_CRI=cri-o: node exits with a message naming the allowed runtimes" sh -c "
   for _ in \$(seq 1 50); do [ \"\$(docker inspect -f '{{.State.Running}}' ${BAD})\" = false ] && break; sleep 0.2; done
   [ \"\$(docker inspect -f '{{.State.ExitCode}}' ${BAD})\" = 2 ] && docker logs ${BAD} 2>&1 | grep -q \"DIND_CRI='cri-o'.*allowed: docker, containerd\""
+
+BADROLE="dind-test-badrole-$$"
+start_node "${BADROLE}" "${RUN_ID}" -e DIND_NODE_ROLE=boss
+check "DIND_NODE_ROLE=boss: node exits with a message naming the allowed roles" sh -c "
+  for _ in \$(seq 1 50); do [ \"\$(docker inspect -f '{{.State.Running}}' ${BADROLE})\" = false ] && break; sleep 0.2; done
+  [ \"\$(docker inspect -f '{{.State.ExitCode}}' ${BADROLE})\" = 2 ] && docker logs ${BADROLE} 2>&1 | grep -q \"DIND_NODE_ROLE='boss'.*allowed: master, worker\""
 
 echo "node-image: ${passed} passed, ${failed} failed"
 [ "${failed}" = 0 ]

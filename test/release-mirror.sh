@@ -42,8 +42,10 @@ mkdir -p "$bin" "$work/mirror/$VERSION"
 c=$(docker create dind-cluster/node:$VERSION true)
 for b in kubeadm kubelet kubectl; do docker cp -q "$c:/usr/bin/$b" "$bin/$b"; done
 docker cp -q "$c:/usr/local/share/dind/images.tar" "$work/images.tar"
+docker cp -q "$c:/usr/local/share/dind/control-plane-images.tar" "$work/control-plane-images.tar"
 docker rm "$c" >/dev/null
 docker load -q -i "$work/images.tar" >/dev/null
+docker load -q -i "$work/control-plane-images.tar" >/dev/null
 for component in kube-apiserver kube-controller-manager kube-scheduler kube-proxy; do
   # Upstream's image tars carry the per-architecture name (release.sh); the library retags them.
   upstream="registry.k8s.io/$component-amd64:$VERSION"
@@ -55,7 +57,7 @@ done
 tar -C "$work/tarball" -czf "$work/mirror/$VERSION/kubernetes-server-linux-amd64.tar.gz" kubernetes
 sha256sum "$work/mirror/$VERSION/kubernetes-server-linux-amd64.tar.gz" | cut -d' ' -f1 | tr -d '\n' \
   > "$work/mirror/$VERSION/kubernetes-server-linux-amd64.tar.gz.sha256"
-rm -rf "$work/tarball" "$work/images.tar"
+rm -rf "$work/tarball" "$work/images.tar" "$work/control-plane-images.tar"
 log "mirror tarball: $(du -h "$work/mirror/$VERSION/kubernetes-server-linux-amd64.tar.gz" | cut -f1)"
 
 start_mirror() { # <dir> <port-file> [--stall-after N]

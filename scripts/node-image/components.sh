@@ -2,7 +2,9 @@
 # Recipe of the component images (its hash is part of their cache key).
 #   components.sh ROOTFS BINDIR DNS_BIN DEBS_DIR WORK KEY OUT_TAR IMAGE_REF...
 # Builds each named image as one tiny layer and `docker import`s it under its final name (an import
-# is atomic: the name appears only with a complete image), then saves them all into OUT_TAR.
+# is atomic: the name appears only with a complete image), then saves them into OUT_TAR, except the
+# control plane's (etcd, kube-apiserver, kube-controller-manager, kube-scheduler), which go into
+# OUT_TAR's sibling <name>-control-plane.tar: only a master loads those.
 #
 # The shared "tiny" layer: a static busybox, plus glibc and everything iptables-nft, its xtables
 # modules and conntrack need (kube-proxy runs them) taken from the node base rootfs — libm included,
@@ -87,6 +89,7 @@ with_binary() { # REF SRC NAME [CHANGE...]: tiny + one program in /usr/local/bin
 
 make_tiny
 saved=()
+control_plane=()
 for ref in "${REFS[@]}"; do
   name="${ref##*/}"; name="${name%%:*}"; name="${name%-amd64}"
   case "${name}" in
@@ -122,8 +125,17 @@ for ref in "${REFS[@]}"; do
       continue ;;
     *) die "no recipe for component image ${ref}" ;;
   esac
-  saved+=("${ref}")
+  case "${name}" in
+    etcd|kube-apiserver|kube-controller-manager|kube-scheduler) control_plane+=("${ref}") ;;
+    *) saved+=("${ref}") ;;
+  esac
 done
+CONTROL_PLANE_TAR="${OUT_TAR%.tar}-control-plane.tar"
+if [ "${#control_plane[@]}" -gt 0 ]; then
+  docker save -o "${CONTROL_PLANE_TAR}.tmp" "${control_plane[@]}"
+  mv "${CONTROL_PLANE_TAR}.tmp" "${CONTROL_PLANE_TAR}"
+  log "saved ${#control_plane[@]} images into ${CONTROL_PLANE_TAR} ($(du -h "${CONTROL_PLANE_TAR}" | cut -f1))"
+fi
 docker save -o "${OUT_TAR}.tmp" "${saved[@]}"
 mv "${OUT_TAR}.tmp" "${OUT_TAR}"
 rm -rf "${WORK}"

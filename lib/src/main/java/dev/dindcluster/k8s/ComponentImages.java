@@ -131,6 +131,15 @@ public final class ComponentImages {
         RELEASE_TARBALL_IMAGES.contains(component)));
   }
 
+  /**
+   * The images only a master runs (etcd and the three control-plane components, by name with or
+   * without {@code -amd64}). A node image keeps them in {@code control-plane-images.tar}, which a
+   * worker's boot does not load; {@code scripts/node-image/components.sh} splits the same way.
+   */
+  public static boolean isControlPlane(String name) {
+    return List.of("etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler").contains(name.replace("-amd64", ""));
+  }
+
   /** True for the images of the DNS add-on (CoreDNS, or kube-dns's three). */
   public static boolean isDnsAddon(String name) {
     return name.equals("coredns") || name.startsWith("k8s-dns-");

@@ -35,6 +35,8 @@ public final class NodeContainers {
             .device("/dev/kmsg")
             .env("container", "docker")
             .env("DIND_NODE_NAME", node.name())
+            // A worker leaves the control plane's images unloaded (the node image's dind-load-images).
+            .env("DIND_NODE_ROLE", node.role().jsonName)
             .env("IP_MODE", plan.ipMode().knobValue)
             // The node's entrypoint starts the runtime kubelet is pointed at (docker or containerd).
             .env("DIND_CRI", plan.options().dindCri());

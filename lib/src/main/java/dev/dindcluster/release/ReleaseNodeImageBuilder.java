@@ -75,7 +75,8 @@ public final class ReleaseNodeImageBuilder implements NodeImageBuilder {
         step.done();
       }
       boolean dnsAddon = true;
-      List<String> saved = new ArrayList<>();
+      List<String> everyNode = new ArrayList<>();
+      List<String> controlPlane = new ArrayList<>();
       try (var step = new Stage(progress, "Preparing " + images.size() + " component images")) {
         for (Image image : images) {
           String target = image.nodeRef();
@@ -107,10 +108,14 @@ public final class ReleaseNodeImageBuilder implements NodeImageBuilder {
             noteNew(runtime, target, madeOnHost);
             runtime.tagImage(upstream, target);
           }
-          saved.add(target);
+          (ComponentImages.isControlPlane(image.name()) ? controlPlane : everyNode).add(target);
         }
+        // A worker's boot loads images.tar only (the node image's dind-load-images).
         try (OutputStream out = Files.newOutputStream(share.resolve("images.tar"))) {
-          runtime.saveImages(saved, out);
+          runtime.saveImages(everyNode, out);
+        }
+        try (OutputStream out = Files.newOutputStream(share.resolve("control-plane-images.tar"))) {
+          runtime.saveImages(controlPlane, out);
         }
         Files.writeString(share.resolve("kubernetes-version"), version + "\n");
         step.done();

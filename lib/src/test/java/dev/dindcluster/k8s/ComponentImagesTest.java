@@ -45,4 +45,14 @@ class ComponentImagesTest {
     assertThat(nodeRefs("v1.40.0")).contains("dind-cluster.local/etcd:3.7.0-0", "dind-cluster.local/kube-proxy:v1.40.0");
     assertThat(ComponentImages.newestKnownMinor()).isEqualTo(37);
   }
+
+  @Test
+  void onlyEtcdAndTheThreeControlPlaneComponentsAreTheMastersAlone() {
+    assertThat(ComponentImages.forVersion(KubernetesVersion.parse("v1.20.2")).stream()
+        .filter(i -> ComponentImages.isControlPlane(i.name())).map(ComponentImages.Image::name))
+        .containsExactlyInAnyOrder("etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler");
+    assertThat(ComponentImages.isControlPlane("kube-apiserver-amd64")).isTrue();
+    assertThat(ComponentImages.isControlPlane("kube-proxy")).isFalse();
+    assertThat(ComponentImages.isControlPlane("pause")).isFalse();
+  }
 }
