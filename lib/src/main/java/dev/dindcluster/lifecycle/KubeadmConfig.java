@@ -159,7 +159,7 @@ public final class KubeadmConfig {
     putIfAny(doc, "apiServerExtraArgs", withGates(in.apiServerExtraArgs(), in));
     putIfAny(doc, "controllerManagerExtraArgs", withGates(single(withClientRate(in.controllerManagerExtraArgs())), in));
     putIfAny(doc, "schedulerExtraArgs", withGates(single(in.schedulerExtraArgs()), in));
-    doc.put("etcd", api == KubeadmApi.V1ALPHA1 ? Map.of("extraArgs", ETCD_ARGS) : Map.of("local", Map.of("extraArgs", ETCD_ARGS)));
+    doc.put("etcd", api == KubeadmApi.V1ALPHA1 ? component(api, ETCD_ARGS) : Map.of("local", component(api, ETCD_ARGS)));
     if (in.version().atLeast(9)) {
       doc.put("kubeProxy", Map.of("config", kubeProxyFields(in)));
     }
