@@ -4,7 +4,8 @@
 # kubeadm reports v1.20.2, the inner runtime answers, and every image kubeadm lists (coredns excepted)
 # plus the cluster DNS image is present inside. Then the same for a node started with DIND_CRI=containerd
 # (containerd's CRI plugin, images in its k8s.io namespace, no dockerd), a worker (DIND_NODE_ROLE=worker:
-# the node images, not the control plane's), and a refused DIND_CRI and DIND_NODE_ROLE value. The
+# the node images, not the control plane's), and a refused DIND_CRI and DIND_NODE_ROLE value. With
+# dockerd a first boot unpacks its role's image store, made at build time, instead of loading the tars. The
 # containers and their volumes are removed at the end, even on failure. Needs root and a Docker engine; builds (or reuses) the image first.
 #   test/node-image.sh [--no-build]
 set -euo pipefail
@@ -52,6 +53,9 @@ done
 # A privileged container in the inner runtime (what kube-proxy is) must start on this host too.
 check "privileged inner container runs" docker exec "${NODE}" docker run --rm --privileged \
   dind-cluster.local/kube-proxy:v1.20.2 iptables -t nat -S
+# A first boot unpacks the image store made at build time instead of loading the tars.
+check "master's first boot unpacked its pre-loaded image store" \
+  sh -c "docker exec ${NODE} journalctl -b -u dind-seed-docker --no-pager | grep -q 'unpacked /usr/local/share/dind/docker-store-master.tar'"
 check "node state lives under /var (/etc/kubernetes is a symlink)" \
   sh -c "docker exec ${NODE} readlink /etc/kubernetes | grep -qx /var/lib/dind/kubernetes"
 
@@ -63,6 +67,7 @@ check "containerd node becomes ready (systemd, CRI plugin, images)" docker exec 
 log "containerd node ready after $(awk -v a="${t0}" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s"
 check "containerd node says so in /run/dind/cri" sh -c "docker exec ${CNODE} cat /run/dind/cri | grep -qx containerd"
 check "dockerd does not run on a containerd node" sh -c "! docker exec ${CNODE} systemctl is-active -q docker.service"
+check "no docker image store unpacked on a containerd node" sh -c "! docker exec ${CNODE} test -e /var/lib/docker/image"
 cpresent="$(docker exec "${CNODE}" ctr -n k8s.io images ls -q)"
 for img in "${wanted[@]}"; do
   check "image ${img} in containerd's k8s.io namespace" grep -qx "${img}" <<<"${cpresent}"
@@ -86,6 +91,8 @@ WNODE="dind-test-wnode-$$"
 start_node "${WNODE}" "${RUN_ID}" -e DIND_NODE_ROLE=worker
 check "worker node becomes ready" docker exec "${WNODE}" dind-node-ready 90
 wpresent="$(docker exec "${WNODE}" docker images --format '{{.Repository}}:{{.Tag}}')"
+check "worker's first boot unpacked the worker's image store" \
+  sh -c "docker exec ${WNODE} journalctl -b -u dind-seed-docker --no-pager | grep -q 'unpacked /usr/local/share/dind/docker-store-worker.tar'"
 for img in "${wanted[@]}"; do
   case "${img}" in
     */etcd:*|*/kube-apiserver:*|*/kube-controller-manager:*|*/kube-scheduler:*)
