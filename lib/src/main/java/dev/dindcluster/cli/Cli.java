@@ -5,6 +5,7 @@ import dev.dindcluster.config.InvalidConfigException;
 import dev.dindcluster.lifecycle.ClusterStateException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -39,13 +40,17 @@ public final class Cli {
 
   /** Runs one command line against the given context and returns the exit code. */
   public static int run(CliContext context, String... args) {
-    CommandLine commandLine = commandLine(context, namedCommand(args));
+    Class<?> named = namedCommand(args);
+    CommandLine commandLine =
+        named != null ? commandLine(context, List.of(named), false)
+            : onlyTopHelp(args) ? commandLine(context, TopCommand.SUBCOMMANDS, true)
+            : commandLine(context);
     return commandLine.execute(args);
   }
 
   /** The configured picocli tree with every command; tests use it to check help texts. */
   public static CommandLine commandLine(CliContext context) {
-    return commandLine(context, null);
+    return commandLine(context, TopCommand.SUBCOMMANDS, false);
   }
 
   /**
@@ -67,11 +72,34 @@ public final class Cli {
     return null;
   }
 
-  /** The configured picocli tree: every command, or only {@code only} when it is not null. */
-  static CommandLine commandLine(CliContext context, Class<?> only) {
+  /**
+   * Whether a command line needs nothing but the top command's own help, version or usage (no
+   * arguments is a usage error that prints the command list): then each command is only listed, by
+   * its name and header, and its model need not be built.
+   */
+  static boolean onlyTopHelp(String... args) {
+    return args.length == 0 || (args.length == 1 && TOP_HELP_OPTIONS.contains(args[0]));
+  }
+
+  private static final List<String> TOP_HELP_OPTIONS = List.of("-h", "--help", "-V", "--version");
+
+  /**
+   * The configured picocli tree with the given commands; {@code listedOnly}: each as its name,
+   * aliases and header read from its annotation (what the top command's help lists), not a model
+   * built by reflection over its options and mixins.
+   */
+  static CommandLine commandLine(CliContext context, List<Class<?>> commands, boolean listedOnly) {
     CommandLine commandLine = new CommandLine(new TopCommand(context));
-    for (Class<?> command : only == null ? TopCommand.SUBCOMMANDS : java.util.List.<Class<?>>of(only)) {
-      commandLine.addSubcommand(command);
+    for (Class<?> command : commands) {
+      if (listedOnly) {
+        CommandLine.Command annotation = command.getAnnotation(CommandLine.Command.class);
+        CommandLine.Model.CommandSpec listed =
+            CommandLine.Model.CommandSpec.create().name(annotation.name()).aliases(annotation.aliases());
+        listed.usageMessage().header(annotation.header()).description(annotation.description()).hidden(annotation.hidden());
+        commandLine.addSubcommand(annotation.name(), new CommandLine(listed));
+      } else {
+        commandLine.addSubcommand(command);
+      }
     }
     commandLine.setCommandName(context.release().scriptName());
     commandLine.setOut(new java.io.PrintWriter(context.out(), true));

@@ -22,8 +22,9 @@ public final class TopCommand implements Runnable {
 
   /**
    * Every subcommand, in the order the help lists them. Registered by {@link Cli#commandLine}: all of
-   * them, or only the one a command line names (picocli builds each command's model by reflection,
-   * and building all of them took most of a short command's start).
+   * them, only the one a command line names, or for the top command's own help just their names and
+   * headers (picocli builds each command's model by reflection, and building all of them took most
+   * of a short command's start).
    */
   static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(
       PlanCommand.class,

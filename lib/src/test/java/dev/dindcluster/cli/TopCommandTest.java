@@ -158,4 +158,24 @@ class TopCommandTest {
         .isEqualTo(Cli.commandLine(CliHarness.context(Map.of())).getSubcommands().get("up").getUsageMessage());
     assertThat(CliHarness.run(Map.of(), "upp").err()).contains("Did you mean", "up");
   }
+
+  /** The top command's help, version and usage list the commands from their annotations alone: the same text. */
+  @Test
+  void theTopHelpListsTheCommandsWithoutBuildingThem() {
+    assertThat(Cli.onlyTopHelp()).isTrue();
+    assertThat(Cli.onlyTopHelp("--help")).isTrue();
+    assertThat(Cli.onlyTopHelp("-V")).isTrue();
+    assertThat(Cli.onlyTopHelp("--help", "up")).isFalse();
+    assertThat(Cli.onlyTopHelp("-hV")).isFalse();
+    assertThat(Cli.onlyTopHelp("help")).isFalse();
+    String wholeTree = Cli.commandLine(CliHarness.context(Map.of())).getUsageMessage();
+    CliHarness.Result help = CliHarness.run(Map.of(), "--help");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).isEqualTo(wholeTree).contains("split-dump64", "Exit codes:");
+    assertThat(CliHarness.run(Map.of(), "-h").out()).isEqualTo(wholeTree);
+    CliHarness.Result none = CliHarness.run(Map.of());
+    assertThat(none.exitCode()).isEqualTo(ExitCode.INVALID_INPUT.code);
+    assertThat(none.err()).contains(TopCommand.MISSING_COMMAND).contains(wholeTree);
+    assertThat(CliHarness.run(Map.of(), "--version").out()).contains("dind-cluster");
+  }
 }
