@@ -27,6 +27,19 @@ public final class VersionRules {
   public static final int KUBECONFIG_DIR_WITH_CONFIG = 14;
   /** kubelet's cgroup v2 support arrived in 1.19 (kind refuses older versions on cgroup v2 hosts too). */
   public static final int CGROUP_V2 = 19;
+  /**
+   * Startup probes are on by default from 1.18 (beta), and until 1.21 kubelet did not sync a pod when
+   * its startup probe succeeded: a container with a startup probe and no readiness probe (kubeadm's
+   * etcd, controller-manager and scheduler from 1.20) said Ready only at the pod's next periodic sync,
+   * up to syncFrequency (1 min) later. Fixed upstream in 1.21 (kubernetes/kubernetes#98376).
+   */
+  public static final int STARTUP_PROBE_DEFAULT = 18;
+  public static final int SYNC_ON_STARTUP_PROBE = 21;
+
+  /** Whether a passed startup probe waits for kubelet's periodic pod sync (see {@link #STARTUP_PROBE_DEFAULT}). */
+  public static boolean startupProbeWaitsForPeriodicSync(KubernetesVersion version) {
+    return version.atLeast(STARTUP_PROBE_DEFAULT) && !version.atLeast(SYNC_ON_STARTUP_PROBE);
+  }
   /** The KubeletConfiguration field failCgroupV1 exists from 1.31 (and defaults to true from 1.35). */
   public static final int FAIL_CGROUP_V1_FIELD = 31;
   /** IPv6DualStack: a feature gate from 1.16 (alpha) until it went GA in 1.23. */

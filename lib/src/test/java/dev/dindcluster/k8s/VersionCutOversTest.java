@@ -22,6 +22,12 @@ class VersionCutOversTest {
     assertThat(VersionRules.defaultCri(KubernetesVersion.parse(version))).isEqualTo(cri);
   }
 
+  @ParameterizedTest
+  @CsvSource({"v1.17.17,false", "v1.18.0,true", "v1.20.2,true", "v1.21.0,false", "v1.37.1,false"})
+  void startupProbesWaitForThePeriodicSyncFrom118Until121(String version, boolean waits) {
+    assertThat(VersionRules.startupProbeWaitsForPeriodicSync(KubernetesVersion.parse(version))).isEqualTo(waits);
+  }
+
   @Test
   void combinationsThatCannotWorkAreNamedWithWhatWould() {
     assertThat(VersionRules.unsupported(KubernetesVersion.parse("v1.24.0"), "docker", 1)).get().asString()

@@ -108,7 +108,7 @@ class KubeadmGoldenTest {
           : Set.of("nodeRegistration", "caCertPath", "discovery", "controlPlane", "skipPhases", "patches");
       case "KubeletConfiguration" -> Set.of("cgroupDriver", "failSwapOn", "clusterDNS", "clusterDomain", "evictionHard",
           "imageGCHighThresholdPercent", "imageGCLowThresholdPercent", "oomScoreAdj", "failCgroupV1", "featureGates",
-          "nodeStatusUpdateFrequency", "nodeStatusReportFrequency");
+          "nodeStatusUpdateFrequency", "nodeStatusReportFrequency", "syncFrequency");
       case "KubeProxyConfiguration" -> Set.of("mode", "clusterCIDR", "conntrack", "featureGates");
       default -> throw new AssertionError("unexpected kind " + kind);
     };
