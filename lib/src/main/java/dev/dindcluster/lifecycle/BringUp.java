@@ -11,7 +11,6 @@ import dev.dindcluster.net.ClusterAddressing;
 import dev.dindcluster.plan.ClusterPlan;
 import dev.dindcluster.plan.NodePlan;
 import dev.dindcluster.runtime.NetworkSpec;
-import dev.dindcluster.runtime.NodeRuntime;
 import dev.dindcluster.runtime.PublishedPort;
 import dev.dindcluster.runtime.Subnet;
 import java.io.IOException;
@@ -126,6 +125,27 @@ final class BringUp {
     });
   }
 
+  /**
+   * A restore's node start: the master's volume already holds kubeadm's admin.conf, so its
+   * credentials are read as soon as its container runs, while the nodes boot.
+   */
+  static Action restoreNodes(String title, List<NodePlan> nodes) {
+    return Action.of(title, s -> {
+      var security = s.engine().nodeSecurity();
+      Parallel.forEach(nodes, node -> {
+        createAndStart(s, node, security);
+        if (node.equals(s.plan().master())) {
+          try {
+            readAdminAccess(s);
+          } catch (RuntimeException e) {
+            // Read again by the kubeconfig step, after the snapshot check has named what is missing.
+          }
+        }
+        NodeOps.waitBooted(s.runtime(), node.name());
+      });
+    });
+  }
+
   private static void createAndStart(ClusterSession s, NodePlan node, dev.dindcluster.runtime.NodeSecurity security) {
     s.runtime().createContainer(NodeContainers.spec(s.plan(), node, security));
     s.ledger().container(node.name());
@@ -221,6 +241,9 @@ final class BringUp {
           NodeOps.run(s.runtime(), master.name(), Duration.ofMinutes(2),
               "kubeadm", "init", "phase", phase, "all", "--config", KUBEADM_CONFIG);
         }
+        // kubeadm init keeps this admin.conf (it refuses one that does not match its configuration),
+        // so its credentials can be read now, while the master boots, instead of after init.
+        readAdminAccess(s);
       };
       Parallel.forEach(List.of(boot, initFiles), Runnable::run);
     });
@@ -253,21 +276,27 @@ final class BringUp {
     return String.join(",", phases);
   }
 
+  /** The API access of this run (unless read while the master booted): kubeadm's admin.conf, at the published port. */
   static Action writeKubeconfig() {
     return Action.of("Writing kubeconfig", s -> {
       ClusterPlan plan = s.plan();
-      NodeRuntime runtime = s.runtime();
-      PublishedPort port = runtime.publishedPort(plan.master().name(), ClusterAddressing.INTERNAL_APISERVER_PORT)
-          .orElseThrow(() -> new LifecycleFailure("the API server port of " + plan.master().name() + " is not published"));
-      s.apiServerPort = port.hostPort();
-      String admin = NodeOps.readText(runtime, plan.master().name(), "/etc/kubernetes/admin.conf");
-      KubeconfigEntry entry = s.kubeconfigs().entryFrom(admin, plan.context())
-          .withServer(ApiAccess.publishedServer(plan, port.hostPort()));
+      if (s.adminAccess == null) {
+        readAdminAccess(s);
+      }
+      KubeconfigEntry entry = s.adminAccess;
       s.kubeconfigs().merge(entry, plan.useContext());
-      s.adminAccess = entry;
       s.progress().detail("context " + plan.context() + " in " + s.kubeconfigs().path() + " -> " + entry.server());
-      PortForwarder.call(plan.options().portForwarder(), port.hostPort());
+      PortForwarder.call(plan.options().portForwarder(), s.apiServerPort);
     });
+  }
+
+  /** kubeadm's admin credentials on the master, reached at the API server port published on the host. */
+  private static void readAdminAccess(ClusterSession s) {
+    ClusterPlan plan = s.plan();
+    PublishedPort port = s.runtime().publishedPort(plan.master().name(), ClusterAddressing.INTERNAL_APISERVER_PORT)
+        .orElseThrow(() -> new LifecycleFailure("the API server port of " + plan.master().name() + " is not published"));
+    s.apiServerPort = port.hostPort();
+    s.adminAccess = ApiAccess.adminEntry(plan, s.runtime(), s.kubeconfigs(), port.hostPort());
   }
 
   /**
@@ -397,9 +426,12 @@ final class BringUp {
   }
 
   static Action markSnapshot() {
-    return Action.of("Marking the snapshot on the node volumes", s -> Parallel.forEach(s.plan().nodes(), node ->
-        NodeOps.run(s.runtime(), node.name(), Duration.ofSeconds(10), "sh", "-c",
-            "mkdir -p /var/lib/dind && date -u +%FT%TZ > " + NodeOps.SNAPSHOT_MARKER)));
+    return Action.of("Marking the snapshot on the node volumes", s -> {
+      // Written through the engine's archive call, not an exec: its directory holds /etc/kubernetes.
+      byte[] madeAt = (s.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\n")
+          .getBytes(StandardCharsets.UTF_8);
+      Parallel.forEach(s.plan().nodes(), node -> s.runtime().writeFile(node.name(), NodeOps.SNAPSHOT_MARKER, madeAt, 0644));
+    });
   }
 
   /**

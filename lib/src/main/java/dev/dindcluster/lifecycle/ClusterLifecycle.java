@@ -95,11 +95,12 @@ public final class ClusterLifecycle {
     List<Action> actions = new ArrayList<>();
     actions.add(BringUp.checkSupported());
     actions.add(BringUp.checkImage());
-    actions.add(removeContainers());
-    actions.add(BringUp.ensureNetwork());
+    // Independent engine work, at once: the network is not the old containers' or volumes' concern,
+    // and the old containers go before their volumes can.
+    actions.add(BringUp.concurrently("Creating network and node volumes", BringUp.ensureNetwork(),
+        BringUp.sequence(removeContainers(), BringUp.freshVolumes())));
     actions.addAll(Ipv6Setup.supportContainers(plan));
     actions.addAll(LocalRegistry.start(plan));
-    actions.add(BringUp.freshVolumes());
     // The master first; its kubeadm init then runs while the workers boot (on 2 cores, booting all
     // three before init made init wait for CPU the workers were using).
     actions.add(BringUp.startMasterMakingInitFiles(initArgs).waiting());
@@ -136,11 +137,11 @@ public final class ClusterLifecycle {
     actions.add(BringUp.checkSupported());
     actions.add(BringUp.checkImage());
     actions.add(BringUp.checkSnapshotRuntime());
-    actions.add(removeContainers());
-    actions.add(BringUp.ensureNetwork());
+    actions.add(BringUp.concurrently("Removing the cluster's containers, creating network", removeContainers(),
+        BringUp.ensureNetwork()));
     actions.addAll(Ipv6Setup.supportContainers(plan));
     actions.addAll(LocalRegistry.start(plan));
-    actions.add(BringUp.startNodes("Restoring " + plan.nodes().size() + " node containers from their volumes", plan.nodes()).waiting());
+    actions.add(BringUp.restoreNodes("Restoring " + plan.nodes().size() + " node containers from their volumes", plan.nodes()).waiting());
     actions.add(BringUp.checkSnapshot());
     actions.add(BringUp.configurePodNetwork(plan.nodes()));
     actions.addAll(Ipv6Setup.routeNodes(plan, plan.nodes()));

@@ -40,6 +40,8 @@ class ClusterLifecycleTest {
         // kubeadm init itself; its certs and kubeconfig phases, run while the master boots, succeed.
         .onExec((container, request) -> request.command().contains("init") && !request.command().contains("phase")
             ? new ExecResult(1, "", "[init] timed out waiting for the condition\n")
+            // the admin credentials its kubeconfig phase wrote, read while the master boots
+            : request.display().equals("cat /etc/kubernetes/admin.conf") ? new ExecResult(0, ApiAccessTestData.ADMIN_CONF, "")
             : new ExecResult(0, "", ""));
   }
 
@@ -202,7 +204,7 @@ class ClusterLifecycleTest {
     assertThat(decision.replacesVolumes()).isTrue();
     assertThat(decision.reason()).contains("kube-node-1", "interrupted").doesNotContain("kube-master,");
     assertThat(ClusterLifecycle.fullBringUp(plan, List.of(), List.of())).extracting(Action::title)
-        .contains("Creating node volumes");
+        .contains("Creating network and node volumes");
 
     // --retain keeps them for debugging: refused, nothing touched.
     int before = runtime.journal().size();

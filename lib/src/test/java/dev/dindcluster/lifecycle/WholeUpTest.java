@@ -109,6 +109,11 @@ class WholeUpTest {
         indexOf("kube-master-cluster-3: kubeadm init phase kubeconfig all --config"));
     assertThat(indexOf("kube-master-cluster-3: kubeadm init phase kubeconfig all --config")).isLessThan(
         indexOf("kube-master-cluster-3: kubeadm init --config"));
+    // Its admin credentials are read from the file that phase wrote, before init (which keeps the file).
+    assertThat(indexOf("kube-master-cluster-3: kubeadm init phase kubeconfig all --config")).isLessThan(
+        indexOf("kube-master-cluster-3: cat /etc/kubernetes/admin.conf"));
+    assertThat(indexOf("kube-master-cluster-3: cat /etc/kubernetes/admin.conf")).isLessThan(
+        indexOf("kube-master-cluster-3: kubeadm init --config"));
     assertThat(indexOf("kubeadm init --config")).isLessThan(indexOf("kubeconfig kubelet --config"));
     assertThat(indexOf("kubeconfig kubelet --config")).isLessThan(indexOf("kubeadm join"));
     // Each worker holds its issued pair and a kubelet.conf naming it, as a TLS bootstrap leaves them.

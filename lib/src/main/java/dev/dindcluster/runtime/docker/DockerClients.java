@@ -1,9 +1,15 @@
 package dev.dindcluster.runtime.docker;
 
 import com.github.dockerjava.api.DockerClient;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
+import dev.dindcluster.runtime.RuntimeFailure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 
@@ -41,5 +47,26 @@ final class DockerClients {
             // No response timeout: image loads and long execs legitimately take minutes.
             .build();
     return DockerClientImpl.getInstance(config, http);
+  }
+
+  /**
+   * A GET of the engine's API read as a JSON tree, for an answer of which a field or two is needed:
+   * docker-java's typed models bind every nested class on first use (for /info, 0.1-0.2 s of a
+   * fresh JVM on 2 cores). Empty for a client not built here.
+   */
+  static java.util.Optional<JsonNode> getJson(DockerClient docker, String path) {
+    if (!(docker instanceof DockerClientImpl client)) {
+      return java.util.Optional.empty();
+    }
+    DockerHttpClient.Request request = DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET)
+        .path(path).build();
+    try (DockerHttpClient.Response response = client.getHttpClient().execute(request)) {
+      if (response.getStatusCode() != 200) {
+        throw new RuntimeFailure("GET " + path + ": the engine answered " + response.getStatusCode());
+      }
+      return java.util.Optional.of(DockerClientConfig.getDefaultObjectMapper().readTree(response.getBody()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("GET " + path, e);
+    }
   }
 }

@@ -77,8 +77,11 @@ public final class DockerNodeRuntime implements NodeRuntime {
 
   private int cgroupVersion() {
     try {
-      String reported = docker.infoCmd().exec().getCGroupVersion();
-      return reported == null ? 0 : Integer.parseInt(reported.strip());
+      // One field of /info: read from its JSON, not through docker-java's Info model (see getJson).
+      String reported = DockerClients.getJson(docker, "/info")
+          .map(info -> info.path("CgroupVersion").asText(""))
+          .orElseGet(() -> java.util.Objects.requireNonNullElse(docker.infoCmd().exec().getCGroupVersion(), ""));
+      return reported.isBlank() ? 0 : Integer.parseInt(reported.strip());
     } catch (RuntimeException e) {
       return 0; // an engine that does not say: no version-specific refusal
     }

@@ -225,6 +225,13 @@ class DockerNodeRuntimeTest extends NodeRuntimeContract {
   }
 
   @Test
+  void theCgroupVersionReadFromInfosJsonIsTheTypedModels() {
+    String typed = docker.infoCmd().exec().getCGroupVersion();
+    assertThat(typed).as("this engine reports its cgroup version").isNotBlank();
+    assertThat(runtime.engineInfo().cgroupVersion()).isEqualTo(Integer.parseInt(typed.strip()));
+  }
+
+  @Test
   void aMissingEngineFailsNamingTheAddress() {
     try (NodeRuntime absent = DockerNodeRuntime.fromEnv(Map.of("DOCKER_HOST", "unix:///nonexistent/docker.sock"))) {
       assertThatThrownBy(absent::engineInfo)
