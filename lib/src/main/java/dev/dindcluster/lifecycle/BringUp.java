@@ -116,13 +116,7 @@ final class BringUp {
   }
 
   static Action startNodes(String title, List<NodePlan> nodes) {
-    return Action.of(title, s -> {
-      var security = s.engine().nodeSecurity();
-      Parallel.forEach(nodes, node -> {
-        createAndStart(s, node, security);
-        NodeOps.waitBooted(s.runtime(), node.name());
-      });
-    });
+    return startNodes(title, nodes, (s, node) -> {});
   }
 
   /**
@@ -130,17 +124,25 @@ final class BringUp {
    * credentials are read as soon as its container runs, while the nodes boot.
    */
   static Action restoreNodes(String title, List<NodePlan> nodes) {
+    return startNodes(title, nodes, (s, node) -> {
+      if (node.equals(s.plan().master())) {
+        try {
+          readAdminAccess(s);
+        } catch (RuntimeException e) {
+          // Read again by the kubeconfig step, after the snapshot check has named what is missing.
+        }
+      }
+    });
+  }
+
+  /** Starts the nodes at once; {@code onceRunning} runs for each as soon as its container runs, before it has booted. */
+  private static Action startNodes(String title, List<NodePlan> nodes,
+      java.util.function.BiConsumer<ClusterSession, NodePlan> onceRunning) {
     return Action.of(title, s -> {
       var security = s.engine().nodeSecurity();
       Parallel.forEach(nodes, node -> {
         createAndStart(s, node, security);
-        if (node.equals(s.plan().master())) {
-          try {
-            readAdminAccess(s);
-          } catch (RuntimeException e) {
-            // Read again by the kubeconfig step, after the snapshot check has named what is missing.
-          }
-        }
+        onceRunning.accept(s, node);
         NodeOps.waitBooted(s.runtime(), node.name());
       });
     });
