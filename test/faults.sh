@@ -60,7 +60,7 @@ replaced_unfinished_volumes() { # <log file>: the up said it replaced the volume
 }
 
 log "1. up killed while the nodes start, and during the join"
-up_killed_after nodes-start '^\* Creating node volumes' 1
+up_killed_after nodes-start '^\* Creating network and node volumes' 1
 [ "$(count_labelled volume "$ours")" -eq 2 ] || fail "the killed up should have left its 2 volumes"
 status_rc=0; $DIND status >"$workdir/status.txt" 2>/dev/null || status_rc=$?
 [ $status_rc -eq 3 ] || fail "status after a killed up exited $status_rc, not 3"
