@@ -52,19 +52,16 @@ final class DockerClients {
   /**
    * A GET of the engine's API read as a JSON tree, for an answer of which a field or two is needed:
    * docker-java's typed models bind every nested class on first use (for /info, 0.1-0.2 s of a
-   * fresh JVM on 2 cores). Empty for a client not built here.
+   * fresh JVM on 2 cores). {@code docker} is one {@link #create} built.
    */
-  static java.util.Optional<JsonNode> getJson(DockerClient docker, String path) {
-    if (!(docker instanceof DockerClientImpl client)) {
-      return java.util.Optional.empty();
-    }
+  static JsonNode getJson(DockerClient docker, String path) {
     DockerHttpClient.Request request = DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET)
         .path(path).build();
-    try (DockerHttpClient.Response response = client.getHttpClient().execute(request)) {
+    try (DockerHttpClient.Response response = ((DockerClientImpl) docker).getHttpClient().execute(request)) {
       if (response.getStatusCode() != 200) {
         throw new RuntimeFailure("GET " + path + ": the engine answered " + response.getStatusCode());
       }
-      return java.util.Optional.of(DockerClientConfig.getDefaultObjectMapper().readTree(response.getBody()));
+      return DockerClientConfig.getDefaultObjectMapper().readTree(response.getBody());
     } catch (IOException e) {
       throw new UncheckedIOException("GET " + path, e);
     }

@@ -78,9 +78,7 @@ public final class DockerNodeRuntime implements NodeRuntime {
   private int cgroupVersion() {
     try {
       // One field of /info: read from its JSON, not through docker-java's Info model (see getJson).
-      String reported = DockerClients.getJson(docker, "/info")
-          .map(info -> info.path("CgroupVersion").asText(""))
-          .orElseGet(() -> java.util.Objects.requireNonNullElse(docker.infoCmd().exec().getCGroupVersion(), ""));
+      String reported = DockerClients.getJson(docker, "/info").path("CgroupVersion").asText("");
       return reported.isBlank() ? 0 : Integer.parseInt(reported.strip());
     } catch (RuntimeException e) {
       return 0; // an engine that does not say: no version-specific refusal
