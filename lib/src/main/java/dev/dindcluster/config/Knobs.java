@@ -112,9 +112,10 @@ public final class Knobs {
           ignored("KUBE_RSYNC_PORT", "empty", "Ignored with a warning: only read by Kubernetes source-build scripts."),
           ignored("LOCAL_KUBECTL_VERSION", "empty", "Ignored with a warning (Sep-2018 knob): no kubectl is downloaded."),
           // this project's own
-          k("DIND_RELEASE_URL", "https://dl.k8s.io", "Where a missing node image's Kubernetes comes from: <url>/<version>/kubernetes-server-linux-amd64.tar.gz and its .sha256 (upstream's layout; a mirror works)."),
+          k("DIND_RELEASE_URL", "https://dl.k8s.io", "Where a missing node image's Kubernetes comes from: <url>/<version>/kubernetes-server-linux-amd64.tar.gz, checked against the strongest checksum beside it: .sha256, else .sha512, else .sha1 or .md5 (upstream's layout; a mirror works)."),
           k("DIND_REGISTRY", "registry.k8s.io", "Registry (host[:port][/path]) a missing node image's etcd, pause and DNS add-on images are pulled from, with upstream's names."),
           k("DIND_DOWNLOAD_TIMEOUT", "30", "Seconds (1..3600) a release download may wait for its next bytes before it resumes or fails."),
+          k("DIND_UNVERIFIED_RELEASE", "refuse", "A release that publishes no checksum file: refuse (up stops before creating anything) or accept (downloaded and used unchecked)."),
           k("DIND_CACHE_DIR", "/var/cache/dind-cluster", "Where downloads and build stages are cached, by content."),
           k("DIND_CONFIG_FILE", "unset", "A config.sh-style KEY=VALUE file read before the environment (same as --config)."));
 

@@ -140,6 +140,11 @@ public final class ComponentImages {
     return List.of("etcd", "kube-apiserver", "kube-controller-manager", "kube-scheduler").contains(name.replace("-amd64", ""));
   }
 
+  /** True for the pod sandbox image ({@code pause}, or {@code pause-amd64} for kubeadm before 1.11). */
+  public static boolean isPause(String name) {
+    return name.replace("-amd64", "").equals("pause");
+  }
+
   /** True for the images of the DNS add-on (CoreDNS, or kube-dns's three). */
   public static boolean isDnsAddon(String name) {
     return name.equals("coredns") || name.startsWith("k8s-dns-");

@@ -94,7 +94,7 @@ public record ClusterPlan(
   }
 
   public ComponentImages.Image pauseImage() {
-    return componentImages().stream().filter(i -> i.name().startsWith("pause")).findFirst().orElseThrow();
+    return componentImages().stream().filter(i -> ComponentImages.isPause(i.name())).findFirst().orElseThrow();
   }
 
   public Optional<Nat64Plan> nat64Plan() {

@@ -114,6 +114,10 @@ final class OptionRules {
     if (readTimeout.isEmpty()) {
       findings.problem("DIND_DOWNLOAD_TIMEOUT", timeout, Numbers.rule(1, 3600) + " (seconds)");
     }
+    String unverified = settings.orDefault("DIND_UNVERIFIED_RELEASE", "refuse");
+    if (!unverified.equals("refuse") && !unverified.equals("accept")) {
+      findings.problem("DIND_UNVERIFIED_RELEASE", unverified, "must be refuse (a release without a published checksum stops up) or accept (it is used unchecked)");
+    }
     return new ClusterOptions(
         hairpin.equals("true"),
         allowAaaaUse,
@@ -134,7 +138,7 @@ final class OptionRules {
         settings.nonEmpty("E2E_REPORT_DIR").orElse(null),
         settings.flag("DIND_NO_PARALLEL_E2E"),
         new ReleaseSource(releaseUrl.replaceAll("/+$", ""), registry.replaceAll("/+$", ""), cacheDir,
-            readTimeout.orElse(30)));
+            readTimeout.orElse(30), unverified.equals("accept")));
   }
 
   private static String gates(Settings settings, String knob, String defaultValue, Findings findings) {

@@ -7,8 +7,10 @@ package dev.dindcluster.plan;
  * @param url upstream's layout: {@code <url>/<version>/kubernetes-server-linux-amd64.tar.gz}
  * @param registry host[:port][/path] holding etcd, pause and the DNS add-on under upstream's names
  * @param readTimeoutSeconds how long a download may wait for its next bytes (DIND_DOWNLOAD_TIMEOUT)
+ * @param acceptUnverified a release that publishes no checksum is used unchecked instead of refused
+ *     (DIND_UNVERIFIED_RELEASE=accept)
  */
-public record ReleaseSource(String url, String registry, String cacheDir, int readTimeoutSeconds) {
+public record ReleaseSource(String url, String registry, String cacheDir, int readTimeoutSeconds, boolean acceptUnverified) {
   public static final String DEFAULT_URL = "https://dl.k8s.io";
   public static final String DEFAULT_REGISTRY = "registry.k8s.io";
   /** The cache scripts/ and the library share. */
@@ -18,10 +20,5 @@ public record ReleaseSource(String url, String registry, String cacheDir, int re
   /** The server tarball's address for a version. */
   public String tarballUrl(String version) {
     return url + "/" + version + "/" + SERVER_TARBALL;
-  }
-
-  /** Its published SHA-256, beside it. */
-  public String checksumUrl(String version) {
-    return tarballUrl(version) + ".sha256";
   }
 }

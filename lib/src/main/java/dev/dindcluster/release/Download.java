@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * HTTP downloads with connect and read timeouts, resumed with a Range request when the connection
@@ -47,12 +48,25 @@ public final class Download {
     this.limits = limits;
   }
 
-  /** A small text file (a checksum), whole. */
-  public String text(URI url) throws Failure {
+  /**
+   * A small text file (a checksum), whole; empty when the server says it has no such file (HTTP 404
+   * or 410). Any other answer that is not 200 fails, naming the status.
+   */
+  public Optional<String> textIfPublished(URI url) throws Failure {
     HttpURLConnection connection = open(url, 0);
-    try (InputStream in = connection.getInputStream()) {
-      byte[] bytes = in.readNBytes(64 * 1024);
-      return new String(bytes, StandardCharsets.UTF_8);
+    try {
+      int status = connection.getResponseCode();
+      if (status == HttpURLConnection.HTTP_NOT_FOUND || status == HttpURLConnection.HTTP_GONE) {
+        return Optional.empty();
+      }
+      if (status != HttpURLConnection.HTTP_OK) {
+        throw new Failure(url + " answered HTTP " + status + " " + connection.getResponseMessage(), null);
+      }
+      try (InputStream in = connection.getInputStream()) {
+        return Optional.of(new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8));
+      }
+    } catch (Failure e) {
+      throw e;
     } catch (IOException e) {
       throw failure(url, e);
     } finally {
@@ -62,10 +76,11 @@ public final class Download {
 
   /**
    * Writes {@code url} into {@code target} (created or replaced), resuming after a dropped
-   * connection up to {@link Limits#resumes()} times. Returns the SHA-256 of the whole file. On
-   * failure the partial file is deleted.
+   * connection up to {@link Limits#resumes()} times. Returns the whole file's digest by
+   * {@code algorithm} (a JDK name: SHA-256, SHA-512, SHA-1, MD5), lower-case hex. On failure the
+   * partial file is deleted.
    */
-  public String toFile(URI url, Path target, ByteProgress progress) throws Failure {
+  public String toFile(URI url, Path target, String algorithm, ByteProgress progress) throws Failure {
     boolean done = false;
     try {
       Files.deleteIfExists(target);
@@ -75,7 +90,7 @@ public final class Download {
         try {
           transfer(url, target, progress);
           done = true;
-          return sha256(target);
+          return digest(target, algorithm);
         } catch (Failure e) {
           throw e;
         } catch (IOException e) {
@@ -156,9 +171,10 @@ public final class Download {
     return new Failure("download of " + url + " failed: " + what, e);
   }
 
-  static String sha256(Path file) throws IOException {
+  /** A file's digest by {@code algorithm} (a JDK name), lower-case hex. */
+  static String digest(Path file, String algorithm) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      MessageDigest digest = MessageDigest.getInstance(algorithm);
       byte[] buffer = new byte[1 << 20];
       for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
         digest.update(buffer, 0, n);

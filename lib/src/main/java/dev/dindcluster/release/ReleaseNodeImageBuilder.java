@@ -36,6 +36,13 @@ public final class ReleaseNodeImageBuilder implements NodeImageBuilder {
   /** What scripts/build-node-image tags the node base image as. */
   public static final String NODE_BASE_IMAGE = "dind-cluster/node-base:latest";
   private static final Duration PULL_TIMEOUT = Duration.ofMinutes(10);
+  /**
+   * The pod sandbox ("pause") image the node image holds, under {@code /usr/local/share/dind/}: the
+   * node's entrypoint gives it to containerd's CRI plugin, whose own default names an image the node
+   * does not have. scripts/build-node-image writes the same record for the offline build.
+   */
+  static final String SANDBOX_IMAGE_RECORD = "sandbox-image";
+  static final String SANDBOX_IMAGE_LABEL = "dev.dindcluster.sandbox-image";
 
   @Override
   public void build(ClusterPlan plan, NodeRuntime runtime, Progress progress) {
@@ -52,10 +59,9 @@ public final class ReleaseNodeImageBuilder implements NodeImageBuilder {
     String buildTag = "dind-cluster/node-build:" + Long.toHexString(System.nanoTime());
     try {
       ReleaseCache cache = new ReleaseCache(Path.of(source.cacheDir()), download);
-      Path tarball;
+      ReleaseCache.Fetched release;
       try (var step = new Stage(progress, "Fetching Kubernetes " + version + " from " + source.url())) {
-        tarball = cache.fetch(URI.create(source.tarballUrl(version.toString())), URI.create(source.checksumUrl(version.toString())),
-            progress);
+        release = cache.fetch(URI.create(source.tarballUrl(version.toString())), source.acceptUnverified(), progress);
         step.done();
       } catch (IOException e) {
         throw new LifecycleFailure(NodeImageBuilder.missingImage(plan, e.getMessage()), e);
@@ -67,7 +73,7 @@ public final class ReleaseNodeImageBuilder implements NodeImageBuilder {
       Path tars = Files.createDirectories(work.resolve("images"));
       List<Image> images;
       try (var step = new Stage(progress, "Unpacking kubeadm, kubelet, kubectl and the control-plane images")) {
-        ServerTarball.extract(tarball, ComponentImages.RELEASE_TARBALL_IMAGES, tars);
+        ServerTarball.extract(release.file(), ComponentImages.RELEASE_TARBALL_IMAGES, tars);
         for (String binary : ServerTarball.BINARIES) {
           Files.move(tars.resolve(binary), bin.resolve(binary));
         }
@@ -118,14 +124,16 @@ public final class ReleaseNodeImageBuilder implements NodeImageBuilder {
           runtime.saveImages(controlPlane, out);
         }
         Files.writeString(share.resolve("kubernetes-version"), version + "\n");
+        Files.writeString(share.resolve(SANDBOX_IMAGE_RECORD), sandboxImage(images) + "\n");
         step.done();
       }
       try (var step = new Stage(progress, "Building node image " + plan.image())) {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("dev.dindcluster.node-image", "1");
         labels.put("dev.dindcluster.kubernetes-version", version.toString());
+        labels.put(SANDBOX_IMAGE_LABEL, sandboxImage(images));
         labels.put("dev.dindcluster.dns-addon", dnsAddon ? ComponentImages.dnsAddonName(version) : "none");
-        labels.put("dev.dindcluster.release-sha256", tarball.getFileName().toString().replace("sha256-", ""));
+        labels.put("dev.dindcluster.release-checksum", release.label());
         labels.put("dev.dindcluster.release-url", source.tarballUrl(version.toString()));
         Path context = work.resolve("context.tar");
         BuildContext.write(context, NODE_BASE_IMAGE, labels, rootfs);
@@ -144,6 +152,12 @@ public final class ReleaseNodeImageBuilder implements NodeImageBuilder {
         deleteTree(work);
       }
     }
+  }
+
+  /** The pause image among the ones this release's kubeadm runs (its tag moves between releases). */
+  static String sandboxImage(List<Image> images) throws IOException {
+    return images.stream().filter(i -> ComponentImages.isPause(i.name())).map(Image::nodeRef).findFirst()
+        .orElseThrow(() -> new IOException("kubeadm's image list names no pause image"));
   }
 
   /** A progress step that reports a failure unless {@link #done()} was reached. */

@@ -31,7 +31,7 @@ class DownloadTest {
   void downloadsWholeAndHashes() throws Exception {
     try (LoopbackMirror mirror = new LoopbackMirror().serve("/f", BODY)) {
       Path target = dir.resolve("f");
-      assertThat(new Download(FAST).toFile(mirror.uri("/f"), target, Download.ByteProgress.NONE)).isEqualTo(sha256(BODY));
+      assertThat(new Download(FAST).toFile(mirror.uri("/f"), target, "SHA-256", Download.ByteProgress.NONE)).isEqualTo(sha256(BODY));
       assertThat(Files.readAllBytes(target)).isEqualTo(BODY);
     }
   }
@@ -41,7 +41,7 @@ class DownloadTest {
     try (LoopbackMirror mirror = new LoopbackMirror().serve("/f", BODY).fault(LoopbackMirror.Fault.DROP, 1_000_000, 2)) {
       Path target = dir.resolve("f");
       long[] last = {0};
-      String hash = new Download(FAST).toFile(mirror.uri("/f"), target, (done, total) -> last[0] = done);
+      String hash = new Download(FAST).toFile(mirror.uri("/f"), target, "SHA-256", (done, total) -> last[0] = done);
       assertThat(hash).isEqualTo(sha256(BODY));
       assertThat(last[0]).isEqualTo(BODY.length);
       assertThat(mirror.requests()).isEqualTo(3);
@@ -53,7 +53,7 @@ class DownloadTest {
     try (LoopbackMirror mirror = new LoopbackMirror().serve("/f", BODY).fault(LoopbackMirror.Fault.STALL, 100_000, 100)) {
       Path target = dir.resolve("f");
       long start = System.nanoTime();
-      assertThatThrownBy(() -> new Download(FAST).toFile(mirror.uri("/f"), target, Download.ByteProgress.NONE))
+      assertThatThrownBy(() -> new Download(FAST).toFile(mirror.uri("/f"), target, "SHA-256", Download.ByteProgress.NONE))
           .isInstanceOf(Download.Failure.class)
           .hasMessageContaining(mirror.uri("/f").toString())
           .hasMessageContaining("no answer within the timeout");
@@ -69,12 +69,14 @@ class DownloadTest {
       closed = socket.getLocalPort();
     }
     URI nowhere = URI.create("http://127.0.0.1:" + closed + "/v1.20.2/x.sha256");
-    assertThatThrownBy(() -> new Download(FAST).text(nowhere)).hasMessageContaining(nowhere.toString())
+    assertThatThrownBy(() -> new Download(FAST).textIfPublished(nowhere)).hasMessageContaining(nowhere.toString())
         .hasMessageContaining("connection refused");
     try (LoopbackMirror mirror = new LoopbackMirror()) {
-      assertThatThrownBy(() -> new Download(FAST).toFile(mirror.uri("/missing"), dir.resolve("m"), Download.ByteProgress.NONE))
+      assertThatThrownBy(() -> new Download(FAST).toFile(mirror.uri("/missing"), dir.resolve("m"), "SHA-256", Download.ByteProgress.NONE))
           .hasMessageContaining("HTTP 404");
       assertThat(dir.resolve("m")).doesNotExist();
+      // A checksum file that is not there is an answer, not a failure: the caller tries the next kind.
+      assertThat(new Download(FAST).textIfPublished(mirror.uri("/missing.sha256"))).isEmpty();
     }
   }
 }

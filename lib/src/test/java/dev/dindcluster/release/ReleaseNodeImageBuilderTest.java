@@ -32,10 +32,15 @@ class ReleaseNodeImageBuilderTest {
 
   /** Upstream's server tarball in miniature: a kubeadm that lists its images like 1.20's, and image tars. */
   static byte[] serverTarball() throws IOException {
+    return serverTarball("3.2");
+  }
+
+  /** The same with another pause tag in kubeadm's list, as other releases have (the table says 3.2 for 1.20). */
+  static byte[] serverTarball(String pauseTag) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
       String kubeadm = "#!/bin/sh\nfor i in kube-apiserver:v1.20.2 kube-controller-manager:v1.20.2 kube-scheduler:v1.20.2"
-          + " kube-proxy:v1.20.2 pause:3.2 etcd:3.4.13-0 coredns:1.7.0; do echo \"$7/$i\"; done\n";
+          + " kube-proxy:v1.20.2 pause:" + pauseTag + " etcd:3.4.13-0 coredns:1.7.0; do echo \"$7/$i\"; done\n";
       add(tar, "kubernetes/server/bin/kubeadm", kubeadm.getBytes(StandardCharsets.UTF_8), 0755);
       add(tar, "kubernetes/server/bin/kubelet", new byte[] {1}, 0755);
       add(tar, "kubernetes/server/bin/kubectl", new byte[] {2}, 0755);
@@ -72,7 +77,10 @@ class ReleaseNodeImageBuilderTest {
   }
 
   LoopbackMirror mirror() throws Exception {
-    byte[] tarball = serverTarball();
+    return mirror(serverTarball());
+  }
+
+  LoopbackMirror mirror(byte[] tarball) throws Exception {
     return new LoopbackMirror()
         .serve("/" + VERSION + "/kubernetes-server-linux-amd64.tar.gz", tarball)
         .serve("/" + VERSION + "/kubernetes-server-linux-amd64.tar.gz.sha256", DownloadTest.sha256(tarball).getBytes(StandardCharsets.UTF_8));
@@ -104,6 +112,20 @@ class ReleaseNodeImageBuilderTest {
         + " dind-cluster.local/kube-scheduler:v1.20.2 dind-cluster.local/etcd:3.4.13-0");
     assertThat(journal.indexOf(journal.stream().filter(l -> l.startsWith("build image")).findFirst().orElseThrow()))
         .isGreaterThan(journal.indexOf(journal.stream().filter(l -> l.startsWith("save images")).findFirst().orElseThrow()));
+  }
+
+  @Test
+  void theImageRecordsThePauseImageItsKubeadmListsForContainerdsSandbox() throws Exception {
+    FakeNodeRuntime runtime = runtime().addRegistryImage(REGISTRY + "/pause:3.9", Map.of());
+    try (LoopbackMirror mirror = mirror(serverTarball("3.9"))) {
+      new ReleaseNodeImageBuilder().build(plan(mirror), runtime, Progress.silent());
+    }
+    assertThat(runtime.journal()).contains("pull image " + REGISTRY + "/pause:3.9").doesNotContain("pull image " + REGISTRY + "/pause:3.2");
+    String built = runtime.journal().stream().filter(l -> l.startsWith("build image ")).findFirst().orElseThrow().substring(12);
+    assertThat(runtime.builtFiles(built)).containsEntry("rootfs/usr/local/share/dind/sandbox-image", "dind-cluster.local/pause:3.9\n");
+    assertThat(runtime.imageLabels("test/node:release").orElseThrow()).containsEntry("dev.dindcluster.sandbox-image", "dind-cluster.local/pause:3.9")
+        .containsEntry("dev.dindcluster.kubernetes-version", VERSION)
+        .hasEntrySatisfying("dev.dindcluster.release-checksum", v -> assertThat(v).startsWith("sha256:"));
   }
 
   @Test

@@ -33,6 +33,7 @@ public final class FakeNodeRuntime implements NodeRuntime {
   private final List<String> journal = new ArrayList<>();
   private final Map<String, byte[]> imageTars = new HashMap<>();
   private final Map<String, Map<String, String>> images = new HashMap<>();
+  private final Map<String, Map<String, String>> builtFiles = new HashMap<>();
   private final Map<String, NetworkInfo> networks = new LinkedHashMap<>();
   private final Map<String, VolumeInfo> volumes = new LinkedHashMap<>();
   /** Files on volumes, by volume then path inside it ("/lib/dind/snapshot-ok"): they outlive containers. */
@@ -223,12 +224,30 @@ public final class FakeNodeRuntime implements NodeRuntime {
   @Override
   public synchronized void buildImage(InputStream contextTar, String tag) {
     record("build image " + tag);
-    try {
-      contextTar.transferTo(OutputStream.nullOutputStream());
+    Map<String, String> files = new LinkedHashMap<>();
+    Map<String, String> labels = new LinkedHashMap<>();
+    try (TarArchiveInputStream in = new TarArchiveInputStream(contextTar)) {
+      for (TarArchiveEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        if (e.isFile() && e.getSize() < 4096) { // the small files only: records, not image tars
+          files.put(e.getName(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    images.put(tag, Map.of());
+    // The Dockerfile's LABEL lines (the builders write one label a line: LABEL key="value").
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^LABEL (\\S+)=\"([^\"]*)\"$")
+        .matcher(files.getOrDefault("Dockerfile", ""));
+    while (m.find()) {
+      labels.put(m.group(1), m.group(2));
+    }
+    builtFiles.put(tag, files);
+    images.put(tag, labels);
+  }
+
+  /** The small files (under 4 KiB) of the build context an image was built from, by path in the context. */
+  public synchronized Map<String, String> builtFiles(String tag) {
+    return builtFiles.getOrDefault(tag, Map.of());
   }
 
   @Override
