@@ -92,6 +92,7 @@ check_pods_talk() {
   k exec ping-1 -- nslookup "kube-master$suffix." "$dns_ip" | grep -q "Address.*$master_ip" \
     || fail "cluster DNS did not forward kube-master$suffix to the node's resolver ($master_ip)"
   log "  ok: $ip1 ($node1) <-> $ip2 ($node2), DNS resolves kubernetes.default and, forwarded, kube-master$suffix"
+  check_default_dns k "kube-master$suffix." "$master_ip"
 }
 
 check_topology() {

@@ -128,6 +128,7 @@ proxy=$(k -n kube-system get pods -l k8s-app=kube-proxy --field-selector "spec.n
 k -n kube-system exec "$proxy" -- ip6tables -t nat -S KUBE-SERVICES | grep -q "fd00:30::a" \
   || fail "exec into $proxy (privileged) failed or its rules lack the DNS service"
 log "  ok: $svc_answer, PTR $ptr_answer, kube-master$suffix forwarded; exec into $proxy"
+check_default_dns k "kube-master$suffix." 10.192.21.2
 
 log "dump | split-dump"
 out="$workdir/dump"

@@ -143,6 +143,7 @@ check_dns64() {
 log "DNS64: ipv4only.dind.test (A $test_dns_ip only) from a node, and from a pod through the cluster DNS"
 check_dns64
 log "  ok: AAAA $synthesized"
+check_default_dns k ipv4only.dind.test "$synthesized"
 log "NAT64: a pod reaches the test DNS's IPv4 address through $synthesized"
 k exec ping-1 -- ping -c 2 -W 3 "$synthesized" >/dev/null || fail "ping-1 cannot reach $synthesized through tayga$suffix"
 log "  ok"

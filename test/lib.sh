@@ -36,6 +36,30 @@ ensure_pod_image() {
   rm -rf "$dir"
 }
 
+# check_default_dns <kubectl function> <name> <expected address>: a pod with dnsPolicy Default (not
+# hostNetwork) inherits the node's resolv.conf, as kubeadm's CoreDNS and kube-dns do. It must name no
+# loopback resolver (the engine's 127.0.0.11 answers only in the node's own namespace) and answer <name>.
+check_default_dns() {
+  local kc=$1 name=$2 want=$3 pod="dns-default-$RANDOM" out
+  "$kc" run "$pod" --image "$POD_IMAGE" --image-pull-policy=Never --restart=Never \
+    --overrides '{"apiVersion":"v1","spec":{"dnsPolicy":"Default","terminationGracePeriodSeconds":1}}' \
+    --command -- sh -c "cat /etc/resolv.conf; echo ---; nslookup $name" >/dev/null
+  local deadline=$((SECONDS + 90)) phase=""
+  until [[ "$phase" =~ ^(Succeeded|Failed)$ ]]; do
+    [ $SECONDS -lt $deadline ] || fail "timed out after 90s waiting for pod $pod to finish (phase '$phase')"
+    sleep 1
+    phase=$("$kc" get pod "$pod" -o jsonpath='{.status.phase}' 2>/dev/null || true)
+  done
+  out=$("$kc" logs "$pod" 2>&1 || true)
+  "$kc" delete pod "$pod" --wait=false >/dev/null 2>&1 || true
+  if printf '%s\n' "$out" | sed '/^---$/q' | grep -qE '^nameserver +(127\.|::1)'; then
+    fail "a dnsPolicy Default pod got a loopback resolver: $(printf '%s' "$out" | tr '\n' ' ')"
+  fi
+  printf '%s\n' "$out" | sed '1,/^---$/d' | grep -q "Address.*$want" \
+    || fail "a dnsPolicy Default pod did not resolve $name to $want: $(printf '%s' "$out" | tr '\n' ' ')"
+  log "  ok: a dnsPolicy Default pod resolves $name ($want) through $(printf '%s\n' "$out" | awk '/^nameserver/ {print $2}' | tr '\n' ' ')"
+}
+
 # A free TCP port on 127.0.0.1, as the kernel picks one (free when asked: use it at once).
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'

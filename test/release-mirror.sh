@@ -1,19 +1,25 @@
 #!/usr/bin/env bash
 # End-to-end: node images from upstream-layout release artifacts, through loopback stand-ins that this
-# test starts itself (nothing leaves the machine):
+# test starts itself (nothing leaves the machine). They differ from v1.20.2's defaults where other
+# releases do, so that a build which assumed those defaults fails here:
 #   - a release mirror (test/mirror-server.py on 127.0.0.1) serving this machine's v1.20.2 build
 #     repackaged as upstream's kubernetes-server-linux-amd64.tar.gz (kubeadm, kubelet, kubectl and the
-#     control-plane image tars under kubernetes/server/bin) with its .sha256 beside it;
-#   - a registry (Debian's docker-registry on 127.0.0.1) holding etcd and pause, and no CoreDNS.
+#     control-plane image tars under kubernetes/server/bin), its kubeadm a stand-in built from the same
+#     source that names pause:3.9 (not 1.20's 3.2), and only a .sha512 beside it (as releases of late
+#     2018 to mid 2019 have; no .sha256);
+#   - a registry (Debian's docker-registry on 127.0.0.1) holding etcd and pause:3.9 only, and no CoreDNS.
 # Then: `up` with a missing node image builds it through them (own cluster DNS as the fallback) and the
-# cluster comes up Ready; a rebuild with the tarball cached (no download); a corrupted tarball, a mirror that stalls
-# mid-download and an unreachable mirror each fail quickly and leave no image, no cache entry and no
-# cluster objects; the v1.10 script stops before creating anything, naming version, URL and remedies.
+# cluster comes up Ready with docker and with containerd (whose sandbox image is the node image's
+# record: pause:3.9); a rebuild with the tarball cached (no download); a corrupted tarball, a mirror
+# that stalls mid-download, an unreachable mirror and a release with no checksum at all each fail
+# quickly and leave no image, no cache entry and no cluster objects; the v1.10 script stops before
+# creating anything, naming version, URL and remedies.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 ensure_kubectl
 
 VERSION=v1.20.2
+PAUSE=3.9   # the stand-in kubeadm's pause tag: v1.20's own is 3.2
 CLUSTER_ID=43
 TEST_IMAGE=dind-cluster-test/node:$VERSION-release
 work=$(mktemp -d)
@@ -40,7 +46,10 @@ log "repackaging this machine's $VERSION build in upstream's layout"
 bin="$work/tarball/kubernetes/server/bin"
 mkdir -p "$bin" "$work/mirror/$VERSION"
 c=$(docker create dind-cluster/node:$VERSION true)
-for b in kubeadm kubelet kubectl; do docker cp -q "$c:/usr/bin/$b" "$bin/$b"; done
+for b in kubelet kubectl; do docker cp -q "$c:/usr/bin/$b" "$bin/$b"; done
+cp "$("$ROOT/scripts/build-k8s-binaries" --kubeadm-pause $PAUSE)/kubeadm" "$bin/kubeadm"
+"$bin/kubeadm" config images list --kubernetes-version $VERSION 2>/dev/null | grep -q "/pause:$PAUSE$" \
+  || fail "the stand-in kubeadm does not name pause:$PAUSE"
 docker cp -q "$c:/usr/local/share/dind/images.tar" "$work/images.tar"
 docker cp -q "$c:/usr/local/share/dind/control-plane-images.tar" "$work/control-plane-images.tar"
 docker rm "$c" >/dev/null
@@ -55,8 +64,9 @@ for component in kube-apiserver kube-controller-manager kube-scheduler kube-prox
   docker rmi "$upstream" >/dev/null
 done
 tar -C "$work/tarball" -czf "$work/mirror/$VERSION/kubernetes-server-linux-amd64.tar.gz" kubernetes
-sha256sum "$work/mirror/$VERSION/kubernetes-server-linux-amd64.tar.gz" | cut -d' ' -f1 | tr -d '\n' \
-  > "$work/mirror/$VERSION/kubernetes-server-linux-amd64.tar.gz.sha256"
+# Only a .sha512, as upstream published for releases built before mid 2019.
+sha512sum "$work/mirror/$VERSION/kubernetes-server-linux-amd64.tar.gz" | cut -d' ' -f1 | tr -d '\n' \
+  > "$work/mirror/$VERSION/kubernetes-server-linux-amd64.tar.gz.sha512"
 rm -rf "$work/tarball" "$work/images.tar" "$work/control-plane-images.tar"
 log "mirror tarball: $(du -h "$work/mirror/$VERSION/kubernetes-server-linux-amd64.tar.gz" | cut -f1)"
 
@@ -67,7 +77,7 @@ start_mirror() { # <dir> <port-file> [--stall-after N]
 start_mirror "$work/mirror" "$work/mirror.port"
 MIRROR="http://127.0.0.1:$(cat "$work/mirror.port")"
 
-# --- the registry: Debian's docker-registry on loopback, holding etcd and pause (no CoreDNS) ---
+# --- the registry: Debian's docker-registry on loopback, holding etcd and pause:$PAUSE only (no CoreDNS) ---
 if ! command -v docker-registry >/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-registry >/dev/null 2>&1 \
     || { apt-get update -qq >/dev/null 2>&1; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-registry >/dev/null; }
@@ -83,10 +93,10 @@ YAML
 docker-registry serve "$work/registry.yml" >"$work/registry.log" 2>&1 & pids+=($!)
 REGISTRY="127.0.0.1:$reg_port"
 wait_for 20 "registry on $REGISTRY" curl -fsS "http://$REGISTRY/v2/"
-for image in etcd:3.4.13-0 pause:3.2; do
-  docker tag "dind-cluster.local/$image" "$REGISTRY/$image"
-  docker push -q "$REGISTRY/$image" >/dev/null
-  docker rmi "$REGISTRY/$image" >/dev/null
+for image in etcd:3.4.13-0 pause:3.2=pause:$PAUSE; do
+  docker tag "dind-cluster.local/${image%%=*}" "$REGISTRY/${image#*=}"
+  docker push -q "$REGISTRY/${image#*=}" >/dev/null
+  docker rmi "$REGISTRY/${image#*=}" >/dev/null
 done
 # The host's copies of the component images go (the build must pull etcd and pause); the conformance
 # images under dind-cluster.local/e2e/ stay: other tests may be using them.
@@ -129,14 +139,30 @@ grep -E '^\* (Fetching|Unpacking|Preparing|Building)' "$work/up.err" >&2 || true
 [ "$(docker image inspect --format '{{ index .Config.Labels "dev.dindcluster.kubernetes-version" }}' "$TEST_IMAGE")" = "$VERSION" ] \
   || fail "the image's kubernetes-version label is wrong"
 grep -q "no $REGISTRY/coredns:1.7.0" "$work/up.err" || fail "up did not say that CoreDNS was missing from the registry"
+[ "$(docker image inspect --format '{{ index .Config.Labels "dev.dindcluster.sandbox-image" }}' "$TEST_IMAGE")" = "dind-cluster.local/pause:$PAUSE" ] \
+  || fail "the image does not record its kubeadm's pause:$PAUSE as the sandbox image"
+docker image inspect --format '{{ index .Config.Labels "dev.dindcluster.release-checksum" }}' "$TEST_IMAGE" | grep -q '^sha512:[0-9a-f]\{128\}$' \
+  || fail "the image does not record the .sha512 its tarball was checked against"
 kubectl() { "$KUBECTL" --context "dind-cluster-$CLUSTER_ID" "$@"; }
 ready=$(kubectl get nodes --no-headers 2>/dev/null | awk '$2 == "Ready"' | wc -l || true)
 [ "$ready" = 2 ] || { kubectl get nodes >&2 || true; fail "expected 2 Ready nodes, got $ready"; }
 kubectl -n kube-system get pods -l k8s-app=kube-dns --no-headers | grep -q Running || fail "cluster DNS is not running"
 [ "$(kubectl get nodes -o jsonpath='{.items[0].status.nodeInfo.kubeletVersion}')" = "$VERSION" ] || fail "nodes do not run kubelet $VERSION"
-ls "$cache/releases" | grep -q '^sha256-' || fail "the verified tarball is not in the content cache"
+ls "$cache/releases" | grep -q '^sha512-' || fail "the verified tarball is not in the content cache"
 env "${release_env[@]}" $DIND clean -q
-log "ok: cluster from the release build was Ready (2 nodes, own DNS); cleaned"
+log "ok: cluster from the release build was Ready on docker (2 nodes, own DNS, pause:$PAUSE, checked by .sha512); cleaned"
+
+# --- 1b. the same image on containerd: its CRI plugin starts sandboxes from the recorded pause:$PAUSE ---
+t0=$SECONDS
+env "${release_env[@]}" DIND_CRI=containerd $DIND up 2>"$work/up-containerd.err" >/dev/null \
+  || { tail -n 30 "$work/up-containerd.err" >&2; fail "up on containerd with the release-built image failed"; }
+docker exec "kube-node-1-cluster-$CLUSTER_ID" grep -qx "    sandbox_image = \"dind-cluster.local/pause:$PAUSE\"" /etc/containerd/config.toml \
+  || fail "containerd's sandbox image is not the recorded pause:$PAUSE"
+ready=$(kubectl get nodes --no-headers 2>/dev/null | awk '$2 == "Ready"' | wc -l || true)
+[ "$ready" = 2 ] || { kubectl get nodes >&2 || true; fail "containerd: expected 2 Ready nodes, got $ready"; }
+kubectl -n kube-system get pods -l k8s-app=kube-dns --no-headers | grep -q Running || fail "containerd: cluster DNS is not running"
+env "${release_env[@]}" $DIND clean -q
+log "ok: the same image on containerd was Ready in $((SECONDS - t0)) s (sandboxes from pause:$PAUSE); cleaned"
 
 # --- 2. a rebuild with the tarball cached does not download it again ---
 docker rmi "$TEST_IMAGE" >/dev/null
@@ -163,7 +189,7 @@ rm -rf "$cache"
 # --- 3. a corrupted tarball: checksum mismatch ---
 mkdir -p "$work/bad/$VERSION"
 head -c 3000000 "$work/mirror/$VERSION/kubernetes-server-linux-amd64.tar.gz" > "$work/bad/$VERSION/kubernetes-server-linux-amd64.tar.gz"
-cp "$work/mirror/$VERSION/kubernetes-server-linux-amd64.tar.gz.sha256" "$work/bad/$VERSION/"
+cp "$work/mirror/$VERSION/kubernetes-server-linux-amd64.tar.gz.sha512" "$work/bad/$VERSION/"
 start_mirror "$work/bad" "$work/bad.port"
 expect_failure "a corrupted tarball" 30 "checksum mismatch" "${release_env[@]}" DIND_RELEASE_URL="http://127.0.0.1:$(cat "$work/bad.port")"
 
@@ -176,6 +202,13 @@ expect_failure "a mirror that stalls mid-download" 40 "no answer within the time
 closed_port=$(free_port)
 expect_failure "an unreachable mirror" 20 "http://127.0.0.1:$closed_port/$VERSION/kubernetes-server-linux-amd64.tar.gz.sha256" \
   "${release_env[@]}" DIND_RELEASE_URL="http://127.0.0.1:$closed_port"
+
+# --- 5b. a release with no checksum beside it: refused before the download, naming the knob ---
+mkdir -p "$work/unsummed/$VERSION"
+ln -s "$work/mirror/$VERSION/kubernetes-server-linux-amd64.tar.gz" "$work/unsummed/$VERSION/"
+start_mirror "$work/unsummed" "$work/unsummed.port"
+expect_failure "a release with no checksum" 20 "DIND_UNVERIFIED_RELEASE=accept" "${release_env[@]}" \
+  DIND_RELEASE_URL="http://127.0.0.1:$(cat "$work/unsummed.port")"
 
 # --- 6. the v1.10 script: stops before creating anything, naming version, URL and remedies ---
 rc=0
