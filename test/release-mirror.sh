@@ -17,6 +17,7 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 ensure_kubectl
+ensure_pod_image
 
 VERSION=v1.20.2
 PAUSE=3.9   # the stand-in kubeadm's pause tag: v1.20's own is 3.2
@@ -164,7 +165,19 @@ kubectl -n kube-system get pods -l k8s-app=kube-dns --no-headers | grep -q Runni
 env "${release_env[@]}" $DIND clean -q
 log "ok: the same image on containerd was Ready in $((SECONDS - t0)) s (sandboxes from pause:$PAUSE); cleaned"
 
-# --- 2. a rebuild with the tarball cached does not download it again ---
+# --- 2. a rebuild with the tarball cached does not download it again; now the registry has a CoreDNS ---
+# The stand-in: dind-cluster's own DNS server, which given CoreDNS's -conf takes its ports and, like
+# CoreDNS's loop plugin, exits when a question it forwards comes back to itself. kubeadm deploys it with
+# dnsPolicy Default (not hostNetwork): with a loopback resolver in the pod's resolv.conf it would halt
+# and up would time out at the cluster DNS.
+c=$(docker create dind-cluster/node-base:latest true)
+docker cp -q "$c:/usr/local/share/dind/base-images.tar" "$work/base-images.tar"
+docker rm "$c" >/dev/null
+docker load -q -i "$work/base-images.tar" >/dev/null
+docker tag dind-cluster.local/cluster-dns:v1 "$REGISTRY/coredns:1.7.0"
+docker push -q "$REGISTRY/coredns:1.7.0" >/dev/null
+docker rmi "$REGISTRY/coredns:1.7.0" dind-cluster.local/cluster-dns:v1 dind-cluster.local/local-volumes:v1 dind-cluster.local/busybox:1.35 >/dev/null
+rm -f "$work/base-images.tar"
 docker rmi "$TEST_IMAGE" >/dev/null
 kill "${pids[0]}"; wait "${pids[0]}" 2>/dev/null || true
 # Same content, but the tarball itself is gone from the mirror: only the checksum can be read.
@@ -172,16 +185,35 @@ mv "$work/mirror/$VERSION/kubernetes-server-linux-amd64.tar.gz" "$work/tarball.t
 rm -f "$work/mirror.port"; start_mirror "$work/mirror" "$work/mirror.port"
 MIRROR="http://127.0.0.1:$(cat "$work/mirror.port")"
 release_env=(CLUSTER_ID=$CLUSTER_ID NUM_NODES=1 DIND_IMAGE=$TEST_IMAGE DIND_RELEASE_URL=$MIRROR DIND_REGISTRY=$REGISTRY DIND_CACHE_DIR=$cache)
-# The image is built in up's first step; a network of the cluster's name that is not ours then stops up
-# right after it (exit 3, the network left alone), so no second cluster is needed to see the rebuild.
-docker network create kubeadm-dind-net-cluster-$CLUSTER_ID >/dev/null
 t0=$SECONDS
-rc=0
-env "${release_env[@]}" $DIND up 2>"$work/rebuild.err" >/dev/null || rc=$?
-docker network rm kubeadm-dind-net-cluster-$CLUSTER_ID >/dev/null
-[ $rc -eq 3 ] && grep -q "is not labelled" "$work/rebuild.err" || { cat "$work/rebuild.err" >&2; fail "up should have built the image, then stopped at the foreign network (exit $rc)"; }
-docker image inspect "$TEST_IMAGE" >/dev/null 2>&1 || { cat "$work/rebuild.err" >&2; fail "the image was not rebuilt from the cached tarball"; }
-log "ok: rebuilt from the cached tarball in $((SECONDS - t0)) s with no tarball on the mirror ($(grep -E '^\* (Fetching|Building)' "$work/rebuild.err" | tr '\n' ' '))"
+env "${release_env[@]}" $DIND up -v 2>"$work/rebuild.err" >/dev/null \
+  || { tail -n 40 "$work/rebuild.err" >&2; kubectl -n kube-system logs -l k8s-app=kube-dns --tail 5 >&2 || true; fail "up with kubeadm's CoreDNS (the stand-in) failed"; }
+grep -q "cached: " "$work/rebuild.err" || { cat "$work/rebuild.err" >&2; fail "the image was not rebuilt from the cached tarball"; }
+log "ok: rebuilt from the cached tarball with no tarball on the mirror ($(grep -E '^\* (Fetching|Building)' "$work/rebuild.err" | tr '\n' ' '))"
+[ "$(docker image inspect --format '{{ index .Config.Labels "dev.dindcluster.dns-addon" }}' "$TEST_IMAGE")" = coredns ] \
+  || fail "the image does not record the DNS add-on the registry now holds"
+kubectl -n kube-system get deployment coredns >/dev/null || fail "kubeadm did not deploy its CoreDNS add-on"
+[ "$(kubectl -n kube-system get pods -l k8s-app=kube-dns -o jsonpath='{.items[0].spec.hostNetwork}')" != true ] \
+  || fail "kubeadm's CoreDNS runs in the node's network namespace: it would not meet the loop"
+kubectl -n kube-system logs -l k8s-app=kube-dns --tail 50 | grep -q "Loop" && fail "the CoreDNS stand-in saw a loop"
+# The control: the same server given a loopback resolver, as every pod had before the node's resolver
+# fix, halts on the loop (so the Ready add-on above proves the fix, not a stand-in that never loops).
+kubectl -n kube-system run loop-control --image dind-cluster.local/coredns:1.7.0 --image-pull-policy=Never --restart=Never \
+  --overrides '{"apiVersion":"v1","spec":{"serviceAccountName":"coredns","dnsPolicy":"None","dnsConfig":{"nameservers":["127.0.0.11"]}}}' \
+  -- --listen=:53 --health=:18080 >/dev/null
+wait_for 90 "the loop control pod halting" sh -c "$KUBECTL --context dind-cluster-$CLUSTER_ID -n kube-system get pod loop-control -o jsonpath='{.status.phase}' | grep -qx Failed"
+kubectl -n kube-system logs loop-control | grep -q "Loop (-> 127.0.0.11:53) detected" \
+  || { kubectl -n kube-system logs loop-control >&2; fail "the stand-in did not halt on a loopback resolver"; }
+log "ok: the control, the stand-in with a loopback resolver, halted: $(kubectl -n kube-system logs loop-control | grep -o 'Loop.*detected[^:]*')"
+env "${release_env[@]}" $DIND copy-image "$POD_IMAGE" -q >/dev/null
+master_ip=$(docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "kube-master-cluster-$CLUSTER_ID")
+kubectl run dns-through-addon --image "$POD_IMAGE" --image-pull-policy=Never --restart=Never --command -- sleep 300 >/dev/null
+wait_for 60 "pod dns-through-addon Running" sh -c "$KUBECTL --context dind-cluster-$CLUSTER_ID get pod dns-through-addon | grep -q Running"
+kubectl exec dns-through-addon -- nslookup "kube-master-cluster-$CLUSTER_ID." 10.96.0.10 | grep -q "Address.*$master_ip" \
+  || fail "kubeadm's CoreDNS did not forward kube-master-cluster-$CLUSTER_ID to the node's resolver"
+check_default_dns kubectl "kube-master-cluster-$CLUSTER_ID." "$master_ip"
+env "${release_env[@]}" $DIND clean -q
+log "ok: up with kubeadm's CoreDNS (stand-in, loop check on) Ready in $((SECONDS - t0)) s; it forwards outside names; cleaned"
 docker rmi "$TEST_IMAGE" >/dev/null
 mv "$work/tarball.tgz" "$work/mirror/$VERSION/kubernetes-server-linux-amd64.tar.gz"
 rm -rf "$cache"

@@ -18,15 +18,26 @@
 // resolver, or in an IPv6-only cluster the DNS64 server, so pods get synthesized addresses for IPv4
 // names without special configuration). Responses set RA because glibc and some test suites treat a
 // reply without it as a broken resolver.
+//
+// At start it checks, as CoreDNS's loop plugin does, that a forwarded question does not come back to
+// itself (a pod whose inherited resolv.conf names a loopback resolver: its own address), and exits
+// saying so. Given CoreDNS's own flag -conf (as kubeadm's CoreDNS Deployment passes it), it takes
+// CoreDNS's ports too (/health on :8080, /ready on :8181) and the cluster domain of the Corefile's
+// kubernetes block, so that its image stands in for kubeadm's CoreDNS add-on, loop halt included.
 package main
 
 import (
+	"bufio"
+	"errors"
 	"flag"
 	"fmt"
 	"log"
+	"math/rand"
 	"net"
 	"net/http"
+	"os"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -48,6 +59,8 @@ type server struct {
 	endpoints listers.EndpointsLister
 	upstreams []string // "ip:53" of the node's resolvers; empty: nothing is forwarded
 	exchange  func(req *dns.Msg, upstream, network string) (*dns.Msg, error)
+	loopProbe atomic.Value // the name loopCheck asks upstream; a query for it here means a loop
+	looped    int32
 }
 
 func main() {
@@ -56,7 +69,16 @@ func main() {
 	health := flag.String("health", ":8080", "HTTP address of /healthz (200 once the caches are synced)")
 	kubeconfig := flag.String("kubeconfig", "", "kubeconfig file (default: in-cluster service account)")
 	resolvConf := flag.String("resolv-conf", "/etc/resolv.conf", "where the nameservers to forward other names to are listed (empty: forward nothing)")
+	corefile := flag.String("conf", "", "CoreDNS's flag: answer as kubeadm's CoreDNS add-on does (health :8080/health, ready :8181/ready, the domain of this Corefile's kubernetes block)")
 	flag.Parse()
+	healthPath, ready := "/healthz", ""
+	if *corefile != "" {
+		zone, err := corefileDomain(*corefile)
+		if err != nil {
+			log.Fatalf("-conf: %v", err)
+		}
+		*domain, *health, healthPath, ready = zone, ":8080", "/health", ":8181"
+	}
 
 	var upstreams []string
 	if *resolvConf != "" {
@@ -84,14 +106,21 @@ func main() {
 	factory.Start(stop)
 	var synced atomic.Value
 	synced.Store(false)
-	http.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) {
+	whenSynced := func(w http.ResponseWriter, _ *http.Request) {
 		if !synced.Load().(bool) {
 			http.Error(w, "caches not synced", http.StatusServiceUnavailable)
 			return
 		}
 		fmt.Fprintln(w, "ok")
-	})
-	go func() { log.Fatal(http.ListenAndServe(*health, nil)) }()
+	}
+	healthMux := http.NewServeMux()
+	healthMux.HandleFunc(healthPath, whenSynced)
+	go func() { log.Fatal(http.ListenAndServe(*health, healthMux)) }()
+	if ready != "" {
+		readyMux := http.NewServeMux()
+		readyMux.HandleFunc("/ready", whenSynced)
+		go func() { log.Fatal(http.ListenAndServe(ready, readyMux)) }()
+	}
 	for typ, ok := range factory.WaitForCacheSync(stop) {
 		if !ok {
 			log.Fatalf("cache for %v did not sync", typ)
@@ -100,9 +129,15 @@ func main() {
 	synced.Store(true)
 
 	dns.HandleFunc(".", s.handle)
+	var listening sync.WaitGroup
 	for _, proto := range []string{"udp", "tcp"} {
-		srv := &dns.Server{Addr: *listen, Net: proto}
+		listening.Add(1)
+		srv := &dns.Server{Addr: *listen, Net: proto, NotifyStartedFunc: listening.Done}
 		go func() { log.Fatal(srv.ListenAndServe()) }()
+	}
+	listening.Wait()
+	if err := s.loopCheck(); err != nil {
+		log.Fatal(err)
 	}
 	log.Printf("serving %s on %s (udp, tcp); forwarding other names to %v", s.domain, *listen, s.upstreams)
 	select {}
@@ -145,6 +180,54 @@ func (s *server) handle(w dns.ResponseWriter, req *dns.Msg) {
 	w.WriteMsg(s.answer(req, w.LocalAddr().Network() == "udp"))
 }
 
+// loopCheck asks each upstream for a random name no one else would ask; if that question reaches
+// this server, forwarding goes in a circle and every outside name would hang until it timed out.
+func (s *server) loopCheck() error {
+	probe := fmt.Sprintf("%d.%d.dind-loop-check.", rand.Int63(), rand.Int63())
+	s.loopProbe.Store(probe)
+	for _, upstream := range s.upstreams {
+		req := new(dns.Msg)
+		req.SetQuestion(probe, dns.TypeHINFO)
+		s.exchange(req, upstream, "udp") // any answer, or none: only whether it came back here counts
+		if atomic.LoadInt32(&s.looped) > 0 {
+			return fmt.Errorf("Loop (-> %s) detected for zone \".\": a question forwarded to %s came back to this server"+
+				" (its resolv.conf names its own address); give it a resolver it can reach", upstream, upstream)
+		}
+	}
+	return nil
+}
+
+// isLoopProbe says whether a question is loopCheck's own, coming back.
+func (s *server) isLoopProbe(name string) bool {
+	probe, _ := s.loopProbe.Load().(string)
+	if probe == "" || !strings.EqualFold(name, probe) {
+		return false
+	}
+	atomic.AddInt32(&s.looped, 1)
+	return true
+}
+
+// corefileDomain is the first zone of the Corefile's kubernetes block ("kubernetes cluster.local
+// in-addr.arpa ip6.arpa {" in kubeadm's), the cluster domain.
+func corefileDomain(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	lines := bufio.NewScanner(f)
+	for lines.Scan() {
+		fields := strings.Fields(lines.Text())
+		if len(fields) >= 2 && fields[0] == "kubernetes" {
+			return fields[1], nil
+		}
+	}
+	if err := lines.Err(); err != nil {
+		return "", err
+	}
+	return "", errors.New(path + " has no kubernetes block")
+}
+
 // answer is the reply to one query: from the cluster's objects, or the node's resolver's reply.
 func (s *server) answer(req *dns.Msg, udp bool) *dns.Msg {
 	m := new(dns.Msg)
@@ -157,6 +240,10 @@ func (s *server) answer(req *dns.Msg, udp bool) *dns.Msg {
 	}
 	q := req.Question[0]
 	name := strings.ToLower(q.Name)
+	if s.isLoopProbe(name) {
+		m.Rcode = dns.RcodeNameError
+		return m
+	}
 	var found bool
 	switch {
 	case strings.HasSuffix(name, ".in-addr.arpa.") || strings.HasSuffix(name, ".ip6.arpa."):

@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"net"
+	"os"
+	"strings"
 	"testing"
 
 	"github.com/miekg/dns"
@@ -174,5 +176,45 @@ func TestMalformedReverseNames(t *testing.T) {
 		if ip := arpaToIP(name); ip != nil {
 			t.Fatalf("%s parsed as %v", name, ip)
 		}
+	}
+}
+
+// A resolver that is this server itself (a pod's inherited resolv.conf naming its own loopback): the
+// probe comes back, and the check says so instead of forwarding in a circle.
+func TestLoopCheckFindsAnUpstreamThatIsThisServer(t *testing.T) {
+	var s *server
+	s = testServer(t, []string{"127.0.0.11:53"}, func(req *dns.Msg, _, _ string) (*dns.Msg, error) {
+		return s.answer(req, true), nil
+	})
+	err := s.loopCheck()
+	if err == nil || !strings.Contains(err.Error(), "Loop (-> 127.0.0.11:53) detected") {
+		t.Fatalf("loopCheck() = %v, want a loop through 127.0.0.11:53", err)
+	}
+}
+
+func TestLoopCheckPassesARealUpstream(t *testing.T) {
+	s := testServer(t, []string{"10.192.0.1:53"}, func(req *dns.Msg, _, _ string) (*dns.Msg, error) {
+		m := new(dns.Msg)
+		m.SetRcode(req, dns.RcodeNameError)
+		return m, nil
+	})
+	if err := s.loopCheck(); err != nil {
+		t.Fatalf("loopCheck() = %v, want nil", err)
+	}
+	// Other names are answered (forwarded) as before.
+	if m := s.answer(query("example.test.", dns.TypeA), true); m.Rcode != dns.RcodeNameError {
+		t.Fatalf("forwarded answer rcode %d", m.Rcode)
+	}
+}
+
+func TestCorefileDomainReadsKubeadmsCorefile(t *testing.T) {
+	path := t.TempDir() + "/Corefile"
+	corefile := ".:53 {\n    errors\n    health {\n       lameduck 5s\n    }\n    ready\n" +
+		"    kubernetes cluster.test in-addr.arpa ip6.arpa {\n       pods insecure\n    }\n    forward . /etc/resolv.conf\n    loop\n}\n"
+	if err := os.WriteFile(path, []byte(corefile), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := corefileDomain(path); err != nil || got != "cluster.test" {
+		t.Fatalf("corefileDomain = %q, %v", got, err)
 	}
 }
