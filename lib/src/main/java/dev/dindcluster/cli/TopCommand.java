@@ -49,6 +49,7 @@ public final class TopCommand implements Runnable {
       ApiserverPortCommand.class,
       StatusCommand.class,
       CopyImageCommand.class,
+      PublishImageCommand.class,
       BakeCommand.class,
       picocli.CommandLine.HelpCommand.class);
 

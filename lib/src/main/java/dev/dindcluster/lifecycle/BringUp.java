@@ -60,7 +60,12 @@ final class BringUp {
       }
       var labels = s.runtime().imageLabels(plan.image());
       if (labels.isEmpty()) {
-        s.imageBuilder().build(plan, s.runtime(), s.progress());
+        var pull = plan.options().release().nodeImagePull(plan.image());
+        if (pull.isPresent()) {
+          NodeImageRegistry.pull(plan, pull.get(), s.runtime(), s.progress());
+        } else {
+          s.imageBuilder().build(plan, s.runtime(), s.progress());
+        }
         labels = s.runtime().imageLabels(plan.image());
         if (labels.isEmpty()) {
           throw new LifecycleFailure("node image '" + plan.image() + "' is still missing after it was built");

@@ -24,7 +24,6 @@ final class OptionRules {
   private static final Pattern NETWORK_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
 
   private static final Pattern RELEASE_URL = Pattern.compile("https?://[A-Za-z0-9.\\[\\]:_-]+(?::\\d{1,5})?(/[A-Za-z0-9._~%/+-]*)?");
-  private static final Pattern REGISTRY = Pattern.compile("[A-Za-z0-9.-]+(?::\\d{1,5})?(/[a-z0-9._/-]+)?");
 
   private OptionRules() {}
 
@@ -102,7 +101,7 @@ final class OptionRules {
       findings.problem("DIND_RELEASE_URL", releaseUrl, "must be an http:// or https:// URL without query or fragment, such as " + ReleaseSource.DEFAULT_URL);
     }
     String registry = settings.orDefault("DIND_REGISTRY", ReleaseSource.DEFAULT_REGISTRY);
-    if (!REGISTRY.matcher(registry).matches()) {
+    if (!ReleaseSource.isRegistry(registry)) {
       findings.problem("DIND_REGISTRY", registry, "must be a registry host[:port][/path] such as " + ReleaseSource.DEFAULT_REGISTRY + " or 127.0.0.1:5000");
     }
     String cacheDir = settings.orDefault("DIND_CACHE_DIR", ReleaseSource.DEFAULT_CACHE_DIR);
@@ -117,6 +116,10 @@ final class OptionRules {
     String unverified = settings.orDefault("DIND_UNVERIFIED_RELEASE", "refuse");
     if (!unverified.equals("refuse") && !unverified.equals("accept")) {
       findings.problem("DIND_UNVERIFIED_RELEASE", unverified, "must be refuse (a release without a published checksum stops up) or accept (it is used unchecked)");
+    }
+    String nodeImageRegistry = settings.nonEmpty("DIND_NODE_IMAGE_REGISTRY").orElse(null);
+    if (nodeImageRegistry != null && !ReleaseSource.isRegistry(nodeImageRegistry)) {
+      findings.problem("DIND_NODE_IMAGE_REGISTRY", nodeImageRegistry, "must be a registry host[:port][/path] such as 127.0.0.1:5000 or registry.example.com/dind");
     }
     return new ClusterOptions(
         hairpin.equals("true"),
@@ -138,7 +141,8 @@ final class OptionRules {
         settings.nonEmpty("E2E_REPORT_DIR").orElse(null),
         settings.flag("DIND_NO_PARALLEL_E2E"),
         new ReleaseSource(releaseUrl.replaceAll("/+$", ""), registry.replaceAll("/+$", ""), cacheDir,
-            readTimeout.orElse(30), unverified.equals("accept")));
+            readTimeout.orElse(30), unverified.equals("accept"),
+            nodeImageRegistry == null ? null : nodeImageRegistry.replaceAll("/+$", "")));
   }
 
   private static String gates(Settings settings, String knob, String defaultValue, Findings findings) {

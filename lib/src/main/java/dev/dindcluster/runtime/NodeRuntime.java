@@ -49,10 +49,13 @@ public interface NodeRuntime extends AutoCloseable {
   void tagImage(String image, String newName);
 
   /**
-   * Pulls an image from its registry. Only the release builder pulls, and only the images the
-   * user's DIND_REGISTRY names; nodes never pull.
+   * Pulls an image from its registry: the release builder's component images from DIND_REGISTRY,
+   * and a missing node image from the registry the user named. Nodes never pull.
    */
   void pullImage(String image, java.time.Duration timeout);
+
+  /** Pushes a present image to the registry its name starts with (publish-image). */
+  void pushImage(String image, java.time.Duration timeout);
 
   /** Removes one name of an image (the image too when no name is left); false when there was none. */
   boolean removeImage(String image);

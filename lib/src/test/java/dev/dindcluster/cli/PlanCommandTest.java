@@ -87,10 +87,11 @@ class PlanCommandTest {
   @Test
   void badReleaseKnobsAreRejectedWithExit2() {
     int code = run(Map.of("DIND_RELEASE_URL", "ftp://mirror", "DIND_REGISTRY", "http://reg", "DIND_DOWNLOAD_TIMEOUT", "0",
-        "DIND_CACHE_DIR", "relative/dir", "DIND_UNVERIFIED_RELEASE", "yes"), "plan");
+        "DIND_CACHE_DIR", "relative/dir", "DIND_UNVERIFIED_RELEASE", "yes", "DIND_NODE_IMAGE_REGISTRY", "https://reg.test"), "plan");
     assertThat(code).isEqualTo(2);
     assertThat(stderr()).contains("DIND_RELEASE_URL", "ftp://mirror", "DIND_REGISTRY", "http://reg", "DIND_DOWNLOAD_TIMEOUT",
-        "DIND_CACHE_DIR", "relative/dir", "DIND_UNVERIFIED_RELEASE", "'yes'", "refuse", "accept");
+        "DIND_CACHE_DIR", "relative/dir", "DIND_UNVERIFIED_RELEASE", "'yes'", "refuse", "accept",
+        "DIND_NODE_IMAGE_REGISTRY", "https://reg.test");
     assertThat(stdout()).isEmpty();
   }
 

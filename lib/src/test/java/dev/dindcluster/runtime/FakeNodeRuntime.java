@@ -216,6 +216,21 @@ public final class FakeNodeRuntime implements NodeRuntime {
   }
 
   @Override
+  public synchronized void pushImage(String image, java.time.Duration timeout) {
+    record("push image " + image);
+    Map<String, String> labels = images.get(image);
+    if (labels == null) {
+      throw new NotFoundFailure("push image", image);
+    }
+    registry.put(image, labels);
+  }
+
+  /** What has been pushed to (or put into) the fake registry. */
+  public synchronized java.util.Set<String> registryImages() {
+    return java.util.Set.copyOf(registry.keySet());
+  }
+
+  @Override
   public synchronized boolean removeImage(String image) {
     record("remove image " + image);
     return images.remove(image) != null;

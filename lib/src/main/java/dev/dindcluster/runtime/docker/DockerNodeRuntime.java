@@ -155,6 +155,33 @@ public final class DockerNodeRuntime implements NodeRuntime {
   }
 
   @Override
+  public void pushImage(String image, Duration timeout) {
+    DockerCalls.run("push image", image, () -> {
+      // The engine reports a refused push as an item of the stream, not as an HTTP error.
+      String[] error = {null};
+      var callback = new com.github.dockerjava.api.async.ResultCallback.Adapter<com.github.dockerjava.api.model.PushResponseItem>() {
+        @Override
+        public void onNext(com.github.dockerjava.api.model.PushResponseItem item) {
+          if (item.getErrorDetail() != null && error[0] == null) {
+            error[0] = item.getErrorDetail().getMessage();
+          }
+        }
+      };
+      try {
+        if (!docker.pushImageCmd(image).exec(callback).awaitCompletion(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+          throw new RuntimeFailure("push image " + image + ": no answer within " + timeout.toSeconds() + " s");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new RuntimeFailure("push image " + image + ": interrupted", e);
+      }
+      if (error[0] != null) {
+        throw new RuntimeFailure("push image " + image + ": " + error[0]);
+      }
+    });
+  }
+
+  @Override
   public boolean removeImage(String image) {
     try {
       DockerCalls.run("remove image", image, () -> docker.removeImageCmd(image).exec());
