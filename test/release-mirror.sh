@@ -12,8 +12,10 @@
 # cluster comes up Ready with docker and with containerd (whose sandbox image is the node image's
 # record: pause:3.9); a rebuild with the tarball cached (no download); a corrupted tarball, a mirror
 # that stalls mid-download, an unreachable mirror and a release with no checksum at all each fail
-# quickly and leave no image, no cache entry and no cluster objects; the v1.10 script stops before
-# creating anything, naming version, URL and remedies.
+# quickly and leave no image, no cache entry and no cluster objects; then the registry gets a CoreDNS
+# stand-in (kubeadm's add-on comes up with dnsPolicy Default), the image is published there and a missing
+# one is pulled instead of built; the v1.10 script stops before creating anything, naming version, URL
+# and remedies; v1.37 on this node base's containerd is warned about.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 ensure_kubectl
@@ -214,6 +216,27 @@ kubectl exec dns-through-addon -- nslookup "kube-master-cluster-$CLUSTER_ID." 10
 check_default_dns kubectl "kube-master-cluster-$CLUSTER_ID." "$master_ip"
 env "${release_env[@]}" $DIND clean -q
 log "ok: up with kubeadm's CoreDNS (stand-in, loop check on) Ready in $((SECONDS - t0)) s; it forwards outside names; cleaned"
+
+# --- 2b. publish-image, then up where the image is missing pulls it from there instead of building ---
+prebuilt="$REGISTRY/prebuilt"
+pushed=$(env "${release_env[@]}" $DIND publish-image --registry "$prebuilt" 2>"$work/publish.err") \
+  || { cat "$work/publish.err" >&2; fail "publish-image failed"; }
+[ "$pushed" = "$prebuilt/$TEST_IMAGE" ] || fail "publish-image printed '$pushed', not $prebuilt/$TEST_IMAGE"
+docker rmi "$TEST_IMAGE" >/dev/null
+# No release source answers now (a closed port): the image can only come from the registry. A network of the
+# cluster's name that is not ours stops up right after the image step (exit 3), so no cluster is needed.
+docker network create kubeadm-dind-net-cluster-$CLUSTER_ID >/dev/null
+t0=$SECONDS; rc=0
+env "${release_env[@]}" DIND_NODE_IMAGE_REGISTRY="$prebuilt" DIND_RELEASE_URL="http://127.0.0.1:$(free_port)" \
+  $DIND up 2>"$work/pull.err" >/dev/null || rc=$?
+docker network rm kubeadm-dind-net-cluster-$CLUSTER_ID >/dev/null
+[ $rc -eq 3 ] && grep -q "is not labelled" "$work/pull.err" || { cat "$work/pull.err" >&2; fail "up should have pulled the image, then stopped at the foreign network (exit $rc)"; }
+grep -q "^\* Pulling node image $prebuilt/$TEST_IMAGE" "$work/pull.err" || { cat "$work/pull.err" >&2; fail "up did not pull the node image"; }
+grep -q "Building node image\|Fetching Kubernetes" "$work/pull.err" && fail "up built the image although the registry had it"
+[ "$(docker image inspect --format '{{ index .Config.Labels "dev.dindcluster.sandbox-image" }}' "$TEST_IMAGE")" = "dind-cluster.local/pause:$PAUSE" ] \
+  || fail "the pulled image is not the published one"
+docker images --format '{{.Repository}}' | grep -q "^$prebuilt/" && fail "the registry's name of the image was left on the engine"
+log "ok: published as $pushed; a missing image pulled from there in $((SECONDS - t0)) s, nothing built or downloaded"
 docker rmi "$TEST_IMAGE" >/dev/null
 mv "$work/tarball.tgz" "$work/mirror/$VERSION/kubernetes-server-linux-amd64.tar.gz"
 rm -rf "$cache"
@@ -259,4 +282,15 @@ CLUSTER_ID=$CLUSTER_ID DIND_CRI=docker "$ROOT/scripts/jbang" "$ROOT/fixed/dind-c
 [ $rc -eq 3 ] || { cat "$work/out" >&2; fail "v1.37 up with DIND_CRI=docker exited $rc, want 3"; }
 grep -q "dockershim" "$work/out" || fail "v1.37 with DIND_CRI=docker does not say why"
 log "ok: v1.37 with DIND_CRI=docker exits 3 before anything: $(grep -m1 dockershim "$work/out" | cut -c1-140)"
+# --- 8. v1.37 on this node base: its containerd (Debian bookworm's 1.6) is outside containerd's support
+# matrix for 1.37, said before any download (the release URL is a closed port: nothing leaves the machine) ---
+rc=0
+CLUSTER_ID=$CLUSTER_ID DIND_RELEASE_URL="http://127.0.0.1:$closed_port" DIND_CACHE_DIR=$cache \
+  "$ROOT/scripts/jbang" "$ROOT/fixed/dind-cluster-v1.37.java" up >"$work/out" 2>&1 || rc=$?
+[ $rc -ne 0 ] || fail "v1.37 up succeeded without its release"
+base_containerd=$(docker image inspect --format '{{ index .Config.Labels "dev.dindcluster.containerd-version" }}' dind-cluster/node-base:latest)
+grep -q "containerd ${base_containerd%%~*} is outside containerd's support matrix for Kubernetes v1.37" "$work/out" \
+  || { cat "$work/out" >&2; fail "v1.37 on containerd $base_containerd was not warned about"; }
+[ "$(docker ps -aq --filter name=cluster-$CLUSTER_ID | wc -l)" = 0 ] || fail "v1.37 up created a container"
+log "ok: v1.37 on the node base's containerd $base_containerd: warned before the download"
 log "release mirror: all passed"

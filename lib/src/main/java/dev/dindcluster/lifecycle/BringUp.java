@@ -71,6 +71,7 @@ final class BringUp {
           throw new LifecycleFailure("node image '" + plan.image() + "' is still missing after it was built");
         }
       }
+      ContainerdCheck.check(plan, labels.get(), s.progress());
       String addon = labels.get().getOrDefault(DNS_ADDON_LABEL, "none");
       s.nodeImageLabels = labels.get();
       s.ownDns = ownDns(labels.get());

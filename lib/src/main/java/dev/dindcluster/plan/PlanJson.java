@@ -3,6 +3,7 @@ package dev.dindcluster.plan;
 import dev.dindcluster.format.DataFormat;
 import dev.dindcluster.k8s.ComponentImages;
 import dev.dindcluster.k8s.KubeadmApi;
+import dev.dindcluster.k8s.ReleaseDigests;
 import dev.dindcluster.net.ClusterAddressing;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,6 +77,8 @@ public final class PlanJson {
     release.put("tarball", plan.options().release().tarballUrl(plan.kubernetesVersion()));
     release.put("registry", plan.options().release().registry());
     release.put("cacheDir", plan.options().release().cacheDir());
+    release.put("pinnedSha256", ReleaseDigests.serverTarballSha256(plan.version()).orElse(null));
+    release.put("nodeImagePull", plan.options().release().nodeImagePull(plan.image()).orElse(null));
     map.put("release", release);
     return map;
   }

@@ -2,6 +2,7 @@ package dev.dindcluster.plan;
 
 import dev.dindcluster.k8s.ComponentImages;
 import dev.dindcluster.k8s.KubeadmApi;
+import dev.dindcluster.k8s.ReleaseDigests;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -21,8 +22,15 @@ public final class PlanText {
         .append(" (dind-cluster's own DNS when the node image has none)\n");
     out.append("  component images: ").append(plan.componentImages().stream().map(ComponentImages.Image::nodeRef)
         .collect(Collectors.joining(", "))).append('\n');
-    out.append("  release source (for a missing image): ").append(plan.options().release().tarballUrl(plan.kubernetesVersion()))
-        .append(", registry ").append(plan.options().release().registry()).append('\n');
+    var pull = plan.options().release().nodeImagePull(plan.image());
+    if (pull.isPresent()) {
+      out.append("  a missing image is pulled from: ").append(pull.get()).append('\n');
+    } else {
+      out.append("  release source (for a missing image): ").append(plan.options().release().tarballUrl(plan.kubernetesVersion()))
+          .append(" checked against ").append(ReleaseDigests.serverTarballSha256(plan.version())
+              .map(d -> "the pinned SHA-256 " + d.substring(0, 12) + "...").orElse("its published checksum"))
+          .append(", registry ").append(plan.options().release().registry()).append('\n');
+    }
     out.append("  network: ").append(plan.network().name()).append(' ').append(join(plan.network().cidrs()))
         .append(" gateway ").append(join(plan.network().gateways())).append('\n');
     out.append("  nodes (").append(plan.cniPlugin()).append(" CNI):\n");

@@ -41,8 +41,16 @@ final class ReleaseCache {
     return dir;
   }
 
-  /** The checked tarball: from the cache when it holds the published digest's entry, else downloaded. */
-  Fetched fetch(URI tarball, boolean acceptUnverified, Progress progress) throws IOException {
+  /**
+   * The checked tarball: from the cache when it holds the expected digest's entry, else downloaded.
+   * A pinned SHA-256 is expected instead of what the server publishes beside the tarball.
+   */
+  Fetched fetch(URI tarball, Optional<String> pinnedSha256, boolean acceptUnverified, Progress progress) throws IOException {
+    if (pinnedSha256.isPresent()) {
+      progress.detail("checked against the SHA-256 pinned from the release's notes (" + pinnedSha256.get() + "), not the server's files");
+      return new Fetched(verified(tarball, PublishedChecksum.SHA256, pinnedSha256.get(), "the pinned digest", progress),
+          Optional.of(PublishedChecksum.SHA256), pinnedSha256.get());
+    }
     for (PublishedChecksum kind : PublishedChecksum.values()) {
       URI url = kind.beside(tarball);
       Optional<String> text = download.textIfPublished(url);
@@ -57,7 +65,7 @@ final class ReleaseCache {
       } else if (kind != PublishedChecksum.SHA256) {
         progress.detail("checked against " + url + " (this release publishes no .sha256)");
       }
-      return new Fetched(verified(tarball, kind, expected, progress), Optional.of(kind), expected);
+      return new Fetched(verified(tarball, kind, expected, url.toString(), progress), Optional.of(kind), expected);
     }
     if (!acceptUnverified) {
       throw new IOException(tarball + " has no published checksum (no " + PublishedChecksum.suffixes() + " beside it): a release"
@@ -68,7 +76,7 @@ final class ReleaseCache {
     return unverified(tarball, progress);
   }
 
-  private Path verified(URI tarball, PublishedChecksum kind, String expected, Progress progress) throws IOException {
+  private Path verified(URI tarball, PublishedChecksum kind, String expected, String source, Progress progress) throws IOException {
     Path entry = dir.resolve(kind.suffix + "-" + expected);
     try (FileChannel channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
          FileLock lock = channel.lock()) {
@@ -85,7 +93,7 @@ final class ReleaseCache {
       String got = download.toFile(tarball, partial, kind.algorithm, (done, total) -> progress.transfer(fileName(tarball), done, total));
       if (!got.equals(expected)) {
         Files.deleteIfExists(partial);
-        throw new IOException("checksum mismatch for " + tarball + ": " + kind.beside(tarball) + " says " + expected + ", the download is "
+        throw new IOException("checksum mismatch for " + tarball + ": " + source + " says " + expected + ", the download is "
             + got + " (a corrupt or different file); nothing was kept");
       }
       Files.move(partial, entry, StandardCopyOption.ATOMIC_MOVE);

@@ -3,7 +3,9 @@ package dev.dindcluster.release;
 import dev.dindcluster.k8s.ComponentImages;
 import dev.dindcluster.k8s.ComponentImages.Image;
 import dev.dindcluster.k8s.KubernetesVersion;
+import dev.dindcluster.k8s.ReleaseDigests;
 import dev.dindcluster.k8s.VersionRules;
+import dev.dindcluster.lifecycle.ContainerdCheck;
 import dev.dindcluster.lifecycle.LifecycleFailure;
 import dev.dindcluster.lifecycle.NodeImageBuilder;
 import dev.dindcluster.plan.ClusterPlan;
@@ -50,10 +52,13 @@ public final class ReleaseNodeImageBuilder implements NodeImageBuilder {
     ReleaseSource source = plan.options().release();
     Download download = new Download(new Download.Limits(Download.Limits.DEFAULT.connect(),
         Duration.ofSeconds(source.readTimeoutSeconds()), Download.Limits.DEFAULT.resumes()));
-    if (runtime.imageLabels(NODE_BASE_IMAGE).isEmpty()) {
+    var baseLabels = runtime.imageLabels(NODE_BASE_IMAGE);
+    if (baseLabels.isEmpty()) {
       throw new LifecycleFailure(NodeImageBuilder.missingImage(plan, "the node base image " + NODE_BASE_IMAGE
           + " is not in the local engine either (scripts/build-node-image --base-only makes it, offline)"));
     }
+    // Before any download: a node base whose containerd this version's kubelet refuses makes no usable image.
+    ContainerdCheck.check(plan, baseLabels.get(), progress);
     List<String> madeOnHost = new ArrayList<>();
     Path work = null;
     String buildTag = "dind-cluster/node-build:" + Long.toHexString(System.nanoTime());
@@ -61,7 +66,8 @@ public final class ReleaseNodeImageBuilder implements NodeImageBuilder {
       ReleaseCache cache = new ReleaseCache(Path.of(source.cacheDir()), download);
       ReleaseCache.Fetched release;
       try (var step = new Stage(progress, "Fetching Kubernetes " + version + " from " + source.url())) {
-        release = cache.fetch(URI.create(source.tarballUrl(version.toString())), source.acceptUnverified(), progress);
+        release = cache.fetch(URI.create(source.tarballUrl(version.toString())), ReleaseDigests.serverTarballSha256(version),
+            source.acceptUnverified(), progress);
         step.done();
       } catch (IOException e) {
         throw new LifecycleFailure(NodeImageBuilder.missingImage(plan, e.getMessage()), e);

@@ -68,6 +68,17 @@ class NodeImageRegistryTest {
   }
 
   @Test
+  void aNodeImageWhoseContainerdTheKubeletRefusesStopsUpWithExit3() {
+    ClusterPlan plan = Planner.plan(Map.of("DIND_CRI", "containerd"),
+        new dev.dindcluster.config.FixedRelease("dind-cluster-v1.38", "v1.38.0", "dind-cluster/node:v1.38.0"), () -> 1);
+    FakeNodeRuntime runtime = new FakeNodeRuntime().addImage("dind-cluster/node:v1.38.0",
+        Map.of("dev.dindcluster.node-image", "1", "dev.dindcluster.kubernetes-version", "v1.38.0",
+            "dev.dindcluster.containerd-version", "1.6.20~ds1"));
+    assertThatThrownBy(() -> checkImage(plan, runtime)).isInstanceOf(ClusterStateException.class)
+        .hasMessageContaining("needs containerd 2.0").hasMessageContaining("1.6.20");
+  }
+
+  @Test
   void publishPushesUnderTheRegistrysNameAndRemovesThatNameLocally() {
     FakeNodeRuntime runtime = new FakeNodeRuntime().addImage("dind-cluster/node:v1.20.2", NODE_LABELS);
     String pushed = NodeImageRegistry.publish(plan(Map.of()), "127.0.0.1:5000/ci", runtime, Progress.silent());

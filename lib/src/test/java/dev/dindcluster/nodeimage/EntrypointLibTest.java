@@ -113,4 +113,67 @@ class EntrypointLibTest {
     Path other = file("other.conf", "nameserver 10.0.0.2\n");
     assertThat(call("dind_resolv_conf", other.toString(), "172.18.0.1").out()).isEqualTo("nameserver 10.0.0.2\n");
   }
+
+  static final String V1_MOUNTS = """
+      81 80 0:47 / /sys/fs/cgroup rw,nosuid,nodev,noexec,relatime - tmpfs tmpfs rw,mode=755
+      82 81 0:29 /docker/9f6b /sys/fs/cgroup/cpu ro,nosuid,nodev,noexec,relatime - cgroup cgroup rw,cpu
+      85 81 0:32 /docker/9f6b /sys/fs/cgroup/memory ro,nosuid,nodev,noexec,relatime - cgroup cgroup rw,memory
+      """;
+  static final String HYBRID_MOUNTS = V1_MOUNTS
+      + "86 81 0:33 / /sys/fs/cgroup/unified rw,nosuid,nodev,noexec,relatime shared:9 - cgroup2 cgroup2 rw,nsdelegate\n";
+  static final String V2_MOUNTS = """
+      700 690 0:30 / /sys/fs/cgroup ro,nosuid,nodev,noexec,relatime - cgroup2 cgroup rw,nsdelegate
+      """;
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"V1, v1", "HYBRID, hybrid", "V2, v2"})
+  void theCgroupModeIsReadFromMountinfo(String kind, String mode) throws Exception {
+    String mounts = switch (kind) {
+      case "V1" -> V1_MOUNTS; // this project's machine, inside a node container
+      case "HYBRID" -> HYBRID_MOUNTS;
+      default -> V2_MOUNTS;
+    };
+    assertThat(call("dind_cgroup_mode", file("mountinfo", mounts).toString()).out()).isEqualTo(mode + "\n");
+  }
+
+  @Test
+  void onCgroupV2TheNodesProcessesLeaveTheRootAndItsControllersAreHandedDown() throws Exception {
+    Path root = Files.createDirectories(dir.resolve("cgroup"));
+    Files.writeString(root.resolve("cgroup.controllers"), "cpuset cpu io memory pids\n");
+    Files.writeString(root.resolve("cgroup.procs"), "1\n27\n31\n");
+    Run run = call("dind_cgroup2_nest", root.toString());
+    assertThat(run.exit()).isZero();
+    assertThat(Files.readString(root.resolve("init/cgroup.procs"))).isEqualTo("1\n27\n31\n");
+    assertThat(Files.readString(root.resolve("cgroup.subtree_control"))).isEqualTo("+cpuset +cpu +io +memory +pids\n");
+  }
+
+  @Test
+  void aCgroupV1TreeIsNotNested() throws Exception {
+    Path root = Files.createDirectories(dir.resolve("v1"));
+    Files.createDirectories(root.resolve("memory"));
+    Run run = call("dind_cgroup2_nest", root.toString());
+    assertThat(run.exit()).isNotZero();
+    assertThat(run.err()).contains("is not a cgroup v2 hierarchy");
+    assertThat(root.resolve("init")).doesNotExist();
+  }
+
+  @ParameterizedTest(name = "legacy rules {0}, nft rules {1}: {2}")
+  @CsvSource({
+      "0, 6, nft",    // this machine: the host's engine wrote its DNS rules through nft
+      "6, 0, legacy", // a host whose engine uses iptables-legacy
+      "0, 0, nft",    // nothing anywhere (the default bridge): Debian's default
+      "9, 6, legacy",
+  })
+  void theIptablesBackendIsTheOneHoldingTheHostsRules(int legacy, int nft, String backend) throws Exception {
+    Path legacySave = file("legacy", "*nat\n" + "-A OUTPUT -j X\n".repeat(legacy) + "COMMIT\n");
+    Path nftSave = file("nft", "*nat\n" + "-A OUTPUT -j X\n".repeat(nft) + "COMMIT\n");
+    assertThat(call("dind_iptables_backend", legacySave.toString(), nftSave.toString()).out()).isEqualTo(backend + "\n");
+  }
+
+  @Test
+  void theRealRulesCapturedHereSelectNft() throws Exception {
+    Path empty = file("legacy", "*nat\n:PREROUTING ACCEPT [0:0]\nCOMMIT\n");
+    assertThat(call("dind_iptables_backend", empty.toString(), FIXTURES.resolve("docker-20.10-nat.rules").toString()).out())
+        .isEqualTo("nft\n");
+  }
 }

@@ -57,7 +57,7 @@ class ReleaseCacheTest {
     String sum = digest(kind.algorithm, DownloadTest.BODY);
     try (LoopbackMirror mirror = publishingOnly(kind, sum)) {
       Said said = new Said();
-      ReleaseCache.Fetched got = new ReleaseCache(dir, new Download(DownloadTest.FAST)).fetch(mirror.uri("/t.tgz"), false, said);
+      ReleaseCache.Fetched got = new ReleaseCache(dir, new Download(DownloadTest.FAST)).fetch(mirror.uri("/t.tgz"), Optional.empty(), false, said);
       assertThat(got.file().getFileName().toString()).isEqualTo(kind.suffix + "-" + sum);
       assertThat(Files.readAllBytes(got.file())).isEqualTo(DownloadTest.BODY);
       assertThat(got.checksum()).contains(kind);
@@ -75,7 +75,7 @@ class ReleaseCacheTest {
     String wrongMd5 = "0".repeat(32); // would fail, but is never read: .sha512 comes first
     try (LoopbackMirror mirror = publishingOnly(PublishedChecksum.SHA512, digest("SHA-512", DownloadTest.BODY))
         .serve("/t.tgz.md5", wrongMd5.getBytes(StandardCharsets.UTF_8))) {
-      ReleaseCache.Fetched got = new ReleaseCache(dir, new Download(DownloadTest.FAST)).fetch(mirror.uri("/t.tgz"), false, Progress.silent());
+      ReleaseCache.Fetched got = new ReleaseCache(dir, new Download(DownloadTest.FAST)).fetch(mirror.uri("/t.tgz"), Optional.empty(), false, Progress.silent());
       assertThat(got.checksum()).contains(PublishedChecksum.SHA512);
     }
   }
@@ -85,10 +85,10 @@ class ReleaseCacheTest {
     String sum = DownloadTest.sha256(DownloadTest.BODY);
     try (LoopbackMirror mirror = publishingOnly(PublishedChecksum.SHA256, sum)) {
       ReleaseCache cache = new ReleaseCache(dir, new Download(DownloadTest.FAST));
-      Path entry = cache.fetch(mirror.uri("/t.tgz"), false, Progress.silent()).file();
+      Path entry = cache.fetch(mirror.uri("/t.tgz"), Optional.empty(), false, Progress.silent()).file();
       assertThat(entry.getFileName().toString()).isEqualTo("sha256-" + sum);
       int requests = mirror.requests();
-      assertThat(cache.fetch(mirror.uri("/t.tgz"), false, Progress.silent()).file()).isEqualTo(entry);
+      assertThat(cache.fetch(mirror.uri("/t.tgz"), Optional.empty(), false, Progress.silent()).file()).isEqualTo(entry);
       assertThat(mirror.requests()).isEqualTo(requests + 1); // the checksum only
     }
   }
@@ -98,10 +98,10 @@ class ReleaseCacheTest {
     String sum = DownloadTest.sha256(DownloadTest.BODY);
     try (LoopbackMirror mirror = publishingOnly(PublishedChecksum.SHA256, sum)) {
       ReleaseCache cache = new ReleaseCache(dir, new Download(DownloadTest.FAST));
-      Path entry = cache.fetch(mirror.uri("/t.tgz"), false, Progress.silent()).file();
+      Path entry = cache.fetch(mirror.uri("/t.tgz"), Optional.empty(), false, Progress.silent()).file();
       Files.write(entry, "swapped".getBytes(StandardCharsets.UTF_8));
       Said said = new Said();
-      assertThat(cache.fetch(mirror.uri("/t.tgz"), false, said).file()).isEqualTo(entry);
+      assertThat(cache.fetch(mirror.uri("/t.tgz"), Optional.empty(), false, said).file()).isEqualTo(entry);
       assertThat(Files.readAllBytes(entry)).isEqualTo(DownloadTest.BODY);
       assertThat(said.warnings).singleElement().asString().contains("no longer matches");
     }
@@ -111,7 +111,7 @@ class ReleaseCacheTest {
   void aReleaseWithoutAnyChecksumIsRefusedUnlessAccepted() throws Exception {
     try (LoopbackMirror mirror = new LoopbackMirror().serve("/t.tgz", DownloadTest.BODY)) {
       ReleaseCache cache = new ReleaseCache(dir, new Download(DownloadTest.FAST));
-      assertThatThrownBy(() -> cache.fetch(mirror.uri("/t.tgz"), false, Progress.silent()))
+      assertThatThrownBy(() -> cache.fetch(mirror.uri("/t.tgz"), Optional.empty(), false, Progress.silent()))
           .hasMessageContaining(mirror.uri("/t.tgz").toString())
           .hasMessageContaining(".sha256, .sha512, .sha1, .md5")
           .hasMessageContaining("DIND_UNVERIFIED_RELEASE=accept");
@@ -121,15 +121,31 @@ class ReleaseCacheTest {
       }
 
       Said said = new Said();
-      ReleaseCache.Fetched got = cache.fetch(mirror.uri("/t.tgz"), true, said);
+      ReleaseCache.Fetched got = cache.fetch(mirror.uri("/t.tgz"), Optional.empty(), true, said);
       assertThat(got.checksum()).isEqualTo(Optional.empty());
       assertThat(got.label()).isEqualTo("none");
       assertThat(got.file().getFileName().toString()).isEqualTo("unverified-sha256-" + DownloadTest.sha256(DownloadTest.BODY));
       assertThat(said.warnings).singleElement().asString().contains("unchecked");
       // Never a cache hit: nothing says the next download is the same file.
       int requests = mirror.requests();
-      cache.fetch(mirror.uri("/t.tgz"), true, Progress.silent());
+      cache.fetch(mirror.uri("/t.tgz"), Optional.empty(), true, Progress.silent());
       assertThat(mirror.requests()).isEqualTo(requests + 5);
+    }
+  }
+
+  @Test
+  void aPinnedDigestIsCheckedInsteadOfWhatTheServerPublishes() throws Exception {
+    String sum = DownloadTest.sha256(DownloadTest.BODY);
+    // The server's own .sha256 is wrong (or forged): it is never read.
+    try (LoopbackMirror mirror = publishingOnly(PublishedChecksum.SHA256, "0".repeat(64))) {
+      ReleaseCache cache = new ReleaseCache(dir, new Download(DownloadTest.FAST));
+      ReleaseCache.Fetched got = cache.fetch(mirror.uri("/t.tgz"), Optional.of(sum), false, Progress.silent());
+      assertThat(got.file().getFileName().toString()).isEqualTo("sha256-" + sum);
+      assertThat(mirror.requests()).isEqualTo(1); // the tarball only
+      String other = "1".repeat(64);
+      Files.delete(got.file());
+      assertThatThrownBy(() -> cache.fetch(mirror.uri("/t.tgz"), Optional.of(other), false, Progress.silent()))
+          .hasMessageContaining("checksum mismatch").hasMessageContaining("the pinned digest says " + other);
     }
   }
 
@@ -138,7 +154,7 @@ class ReleaseCacheTest {
     String wrong = "0".repeat(128);
     try (LoopbackMirror mirror = publishingOnly(PublishedChecksum.SHA512, wrong)) {
       ReleaseCache cache = new ReleaseCache(dir, new Download(DownloadTest.FAST));
-      assertThatThrownBy(() -> cache.fetch(mirror.uri("/t.tgz"), false, Progress.silent()))
+      assertThatThrownBy(() -> cache.fetch(mirror.uri("/t.tgz"), Optional.empty(), false, Progress.silent()))
           .hasMessageContaining("checksum mismatch").hasMessageContaining(wrong).hasMessageContaining(".sha512")
           .hasMessageContaining("nothing was kept");
       try (var left = Files.list(dir.resolve("releases"))) {
@@ -151,7 +167,7 @@ class ReleaseCacheTest {
   void aChecksumFileWithoutADigestIsRefused() throws Exception {
     try (LoopbackMirror mirror = new LoopbackMirror().serve("/t.tgz.sha256", "<html>not found</html>".getBytes(StandardCharsets.UTF_8))) {
       ReleaseCache cache = new ReleaseCache(dir, new Download(DownloadTest.FAST));
-      assertThatThrownBy(() -> cache.fetch(mirror.uri("/t.tgz"), false, Progress.silent()))
+      assertThatThrownBy(() -> cache.fetch(mirror.uri("/t.tgz"), Optional.empty(), false, Progress.silent()))
           .hasMessageContaining("does not hold a SHA-256 digest (64 hex digits)");
     }
   }

@@ -79,3 +79,42 @@ dind_dns_rules() {
 dind_resolv_conf() {
   sed -e "s|^nameserver ${DIND_EMBEDDED_DNS}\$|nameserver $2|" "$1"
 }
+
+# dind_cgroup_mode MOUNTINFO: how the cgroup hierarchy at /sys/fs/cgroup is mounted, from a
+# /proc/<pid>/mountinfo: "v2" (cgroup2 at /sys/fs/cgroup: nearly every host of 2026), "hybrid" (v1
+# controllers plus cgroup2 at /sys/fs/cgroup/unified) or "v1" (controllers only: this project's machine).
+dind_cgroup_mode() {
+  awk '
+    { sep = 0; for (i = 1; i <= NF; i++) if ($i == "-") { sep = i; break } ; fstype = $(sep + 1) }
+    $5 == "/sys/fs/cgroup" && fstype == "cgroup2" { v2 = 1 }
+    $5 == "/sys/fs/cgroup/unified" && fstype == "cgroup2" { unified = 1 }
+    $5 ~ "^/sys/fs/cgroup/" && fstype == "cgroup" { v1 = 1 }
+    END { if (v2) print "v2"; else if (v1 && unified) print "hybrid"; else if (v1) print "v1"; else print "none" }
+  ' "$1"
+}
+
+# dind_cgroup2_nest ROOT: on cgroup v2 (ROOT is /sys/fs/cgroup, the node's own under a private cgroup
+# namespace), moves every process of ROOT into ROOT/init and enables all of ROOT's controllers for its
+# children. cgroup v2 lets a group hand controllers down only when no process sits in it ("no internal
+# processes"), so without this the inner runtime and kubelet cannot enable cpu, memory or pids for pods.
+dind_cgroup2_nest() {
+  [ -f "$1/cgroup.controllers" ] || { echo "dind_cgroup2_nest: $1 is not a cgroup v2 hierarchy" >&2; return 1; }
+  mkdir -p "$1/init"
+  # One PID a write: the kernel takes a single process per write to cgroup.procs.
+  while read -r pid; do
+    echo "${pid}" >>"$1/init/cgroup.procs" 2>/dev/null || true  # a process may have exited meanwhile
+  done <"$1/cgroup.procs"
+  controllers="$(cat "$1/cgroup.controllers")"
+  [ -z "${controllers}" ] || echo "${controllers}" | sed -e 's/^/+/' -e 's/ / +/g' >"$1/cgroup.subtree_control"
+}
+
+# dind_iptables_backend LEGACY_SAVE NFT_SAVE: which iptables the node uses (legacy or nft), from what
+# iptables-legacy-save and iptables-nft-save print in the node's network namespace: the one that already
+# holds the host's (the engine's) rules, more rules winning, nft when both are empty. Rules of the two
+# backends on one hook do not see each other, so a node on the other backend than its host silently
+# loses masquerading. kind's entrypoint decides the same way.
+dind_iptables_backend() {
+  legacy="$(grep -c '^-' "$1" 2>/dev/null || true)"
+  nft="$(grep -c '^-' "$2" 2>/dev/null || true)"
+  if [ "${legacy:-0}" -gt "${nft:-0}" ]; then echo legacy; else echo nft; fi
+}
