@@ -51,8 +51,9 @@ public final class NodeImageRegistry {
   }
 
   /**
-   * Pushes the plan's local node image to {@code registry} as {@code <registry>/<image>} and returns
-   * that name; the extra local name made for the push is removed again.
+   * Pushes the plan's local node image to {@code registry} as {@code <registry>/<image>} (with no
+   * registry: as it is named, which then starts with a registry host) and returns that name; the
+   * extra local name made for the push is removed again.
    */
   public static String publish(ClusterPlan plan, String registry, NodeRuntime runtime, Progress progress) {
     Map<String, String> labels = runtime.imageLabels(plan.image())
@@ -61,7 +62,10 @@ public final class NodeImageRegistry {
     if (!"1".equals(labels.get(NODE_IMAGE_LABEL))) {
       throw new ClusterStateException("'" + plan.image() + "' is not a dind-cluster node image (no " + NODE_IMAGE_LABEL + " label)");
     }
-    String target = ReleaseSource.namesRegistryHost(plan.image()) && registry == null ? plan.image() : registry + "/" + plan.image();
+    if (registry == null && !ReleaseSource.namesRegistryHost(plan.image())) {
+      throw new IllegalArgumentException("'" + plan.image() + "' names no registry host: give a registry to publish it to");
+    }
+    String target = registry == null ? plan.image() : registry + "/" + plan.image();
     boolean tagged = !target.equals(plan.image()) && runtime.imageLabels(target).isEmpty();
     try (Progress.Step step = progress.step("Publishing " + plan.image() + " as " + target)) {
       try {

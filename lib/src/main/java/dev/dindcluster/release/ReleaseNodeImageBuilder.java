@@ -8,6 +8,7 @@ import dev.dindcluster.k8s.VersionRules;
 import dev.dindcluster.lifecycle.ContainerdCheck;
 import dev.dindcluster.lifecycle.LifecycleFailure;
 import dev.dindcluster.lifecycle.NodeImageBuilder;
+import dev.dindcluster.lifecycle.NodeImageRegistry;
 import dev.dindcluster.plan.ClusterPlan;
 import dev.dindcluster.plan.ReleaseSource;
 import dev.dindcluster.progress.Progress;
@@ -135,8 +136,8 @@ public final class ReleaseNodeImageBuilder implements NodeImageBuilder {
       }
       try (var step = new Stage(progress, "Building node image " + plan.image())) {
         Map<String, String> labels = new LinkedHashMap<>();
-        labels.put("dev.dindcluster.node-image", "1");
-        labels.put("dev.dindcluster.kubernetes-version", version.toString());
+        labels.put(NodeImageRegistry.NODE_IMAGE_LABEL, "1");
+        labels.put(NodeImageRegistry.KUBERNETES_VERSION_LABEL, version.toString());
         labels.put(SANDBOX_IMAGE_LABEL, sandboxImage(images));
         labels.put("dev.dindcluster.dns-addon", dnsAddon ? ComponentImages.dnsAddonName(version) : "none");
         labels.put("dev.dindcluster.release-checksum", release.label());
