@@ -1,21 +1,40 @@
 #!/usr/bin/env bash
 # Recipe of the node base rootfs (its hash is part of the base image's cache key).
-#   base.sh ROOTFS MIRROR_URI KEYRING PACKAGES_FILE
-# debootstrap bookworm minbase with the listed packages, then made fit to run systemd in a container
-# and slimmed. Runs as root on the build machine.
+#   base.sh ROOTFS MIRROR_URI KEYRING PACKAGES_FILE [SUITE]
+# debootstrap SUITE (default bookworm) minbase with the listed packages, then made fit to run systemd in
+# a container and slimmed. A package listed as "sid:NAME" comes from Debian's sid after the debootstrap
+# (with what it depends on from SUITE where SUITE has it): the newest containerd and runc for a SUITE
+# whose own are too old. Runs as root on the build machine.
 set -euo pipefail
-ROOTFS="$1" MIRROR="$2" KEYRING="$3" PACKAGES_FILE="$4"
-include="$(grep -v -e '^#' -e '^$' "${PACKAGES_FILE}" | paste -sd, -)"
+ROOTFS="$1" MIRROR="$2" KEYRING="$3" PACKAGES_FILE="$4" SUITE="${5:-bookworm}"
+include="$(grep -v -e '^#' -e '^$' -e '^sid:' "${PACKAGES_FILE}" | paste -sd, -)"
+from_sid="$(sed -n 's/^sid://p' "${PACKAGES_FILE}" | paste -sd' ' -)"
 keyring_opt=()
 [ "${KEYRING}" != "-" ] && keyring_opt=(--keyring="${KEYRING}")
 
 rm -rf "${ROOTFS}"
 mkdir -p "${ROOTFS}"
-debootstrap --variant=minbase --include="${include}" "${keyring_opt[@]}" bookworm "${ROOTFS}" "${MIRROR}" >&2 \
+debootstrap --variant=minbase --include="${include}" "${keyring_opt[@]}" "${SUITE}" "${ROOTFS}" "${MIRROR}" >&2 \
   || { tail -n 30 "${ROOTFS}/debootstrap/debootstrap.log" >&2 2>/dev/null; exit 1; }
 
 cd "${ROOTFS}"
-echo "deb ${MIRROR} bookworm main" >etc/apt/sources.list
+echo "deb ${MIRROR} ${SUITE} main" >etc/apt/sources.list
+if [ -n "${from_sid}" ]; then
+  # sid only for the named packages (priority 100: nothing else is taken from it), and only while they are
+  # installed. The mirror may serve an expired sid Release file (a snapshot): its signature is still checked.
+  echo "deb ${MIRROR} sid main" >etc/apt/sources.list.d/sid.list
+  printf 'Package: *\nPin: release n=sid\nPin-Priority: 100\n' >etc/apt/preferences.d/sid
+  cp /etc/resolv.conf etc/resolv.conf
+  mount -t proc proc proc
+  status=0
+  { chroot . apt-get -o Acquire::Check-Valid-Until=false update -qq \
+    && DEBIAN_FRONTEND=noninteractive chroot . apt-get -o Acquire::Check-Valid-Until=false install -y -qq \
+         --no-install-recommends -t sid ${from_sid}; } >&2 || status=$?
+  umount proc
+  rm -f etc/apt/sources.list.d/sid.list etc/apt/preferences.d/sid
+  : >etc/resolv.conf
+  [ "${status}" = 0 ] || { echo "base.sh: installing ${from_sid} from sid failed" >&2; exit 1; }
+fi
 
 # systemd in a container (the spirit of kind's base image): start only what a node needs.
 rm -f lib/systemd/system/multi-user.target.wants/* etc/systemd/system/*.wants/* \
@@ -34,8 +53,10 @@ for unit in getty.target console-getty.service getty@tty1.service serial-getty@.
 done
 mkdir -p etc/systemd/system/multi-user.target.wants etc/systemd/system/sockets.target.wants
 ln -sf /lib/systemd/system/containerd.service etc/systemd/system/multi-user.target.wants/containerd.service
-ln -sf /lib/systemd/system/docker.service etc/systemd/system/multi-user.target.wants/docker.service
-ln -sf /lib/systemd/system/docker.socket etc/systemd/system/sockets.target.wants/docker.socket
+if [ -e lib/systemd/system/docker.service ]; then
+  ln -sf /lib/systemd/system/docker.service etc/systemd/system/multi-user.target.wants/docker.service
+  ln -sf /lib/systemd/system/docker.socket etc/systemd/system/sockets.target.wants/docker.socket
+fi
 ln -sf /lib/systemd/system/multi-user.target etc/systemd/system/default.target
 mkdir -p etc/systemd/journald.conf.d
 printf '[Journal]\nReadKMsg=no\nSystemMaxUse=200M\n' >etc/systemd/journald.conf.d/dind.conf
