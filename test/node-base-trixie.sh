@@ -53,7 +53,11 @@ docker run -d --name "$name" --hostname "$name" --network "$name" \
 wait_for 60 "containerd in $name" docker exec "$name" ctr version
 server=$(docker exec "$name" ctr version | awk '/^Server:/ { s = 1 } s && /Version:/ { print $2; exit }')
 [[ "$server" == 2.* ]] || fail "the node's containerd server is '$server', not 2.x"
-log "ok: $name booted (systemd $(docker exec "$name" systemctl is-system-running 2>/dev/null || true)), containerd $server serves"
+# The node's own boot unit loads base-images.tar (dind-cluster's DNS, local volumes) into containerd.
+wait_for 60 "dind-load-images in $name" docker exec "$name" test -e /run/dind/images-loaded
+docker exec "$name" ctr -n k8s.io images ls -q | grep -qx 'dind-cluster.local/cluster-dns:v1' \
+  || fail "dind-load-images did not import the base's images into containerd's k8s.io namespace"
+log "ok: $name booted, containerd $server serves, the base's images are in containerd's k8s.io namespace"
 
 docker cp -q "$work/images.tar" "$name:/var/images.tar"
 docker exec "$name" sh -c 'ctr -n k8s.io images import /var/images.tar >/dev/null && rm /var/images.tar'

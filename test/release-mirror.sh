@@ -15,7 +15,7 @@
 # quickly and leave no image, no cache entry and no cluster objects; then the registry gets a CoreDNS
 # stand-in (kubeadm's add-on comes up with dnsPolicy Default), the image is published there and a missing
 # one is pulled instead of built; the v1.10 script stops before creating anything, naming version, URL
-# and remedies; v1.37 on this node base's containerd is warned about.
+# and remedies; v1.37 on the containerd 2 base's containerd 2.1 is warned about (1.37 wants 2.2).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 ensure_kubectl
@@ -282,15 +282,17 @@ CLUSTER_ID=$CLUSTER_ID DIND_CRI=docker "$ROOT/scripts/jbang" "$ROOT/fixed/dind-c
 [ $rc -eq 3 ] || { cat "$work/out" >&2; fail "v1.37 up with DIND_CRI=docker exited $rc, want 3"; }
 grep -q "dockershim" "$work/out" || fail "v1.37 with DIND_CRI=docker does not say why"
 log "ok: v1.37 with DIND_CRI=docker exits 3 before anything: $(grep -m1 dockershim "$work/out" | cut -c1-140)"
-# --- 8. v1.37 on this node base: its containerd (Debian bookworm's 1.6) is outside containerd's support
-# matrix for 1.37, said before any download (the release URL is a closed port: nothing leaves the machine) ---
+# --- 8. v1.37 goes on the containerd 2 base (no dockershim): its containerd (sid's 2.1) is still outside
+# containerd's support matrix for 1.37 (2.2+), said before any download (the release URL is a closed
+# port: nothing leaves the machine) ---
+"$ROOT/scripts/build-node-base-trixie" >/dev/null
 rc=0
 CLUSTER_ID=$CLUSTER_ID DIND_RELEASE_URL="http://127.0.0.1:$closed_port" DIND_CACHE_DIR=$cache \
   "$ROOT/scripts/jbang" "$ROOT/fixed/dind-cluster-v1.37.java" up >"$work/out" 2>&1 || rc=$?
 [ $rc -ne 0 ] || fail "v1.37 up succeeded without its release"
-base_containerd=$(docker image inspect --format '{{ index .Config.Labels "dev.dindcluster.containerd-version" }}' dind-cluster/node-base:latest)
-grep -q "containerd ${base_containerd%%~*} is outside containerd's support matrix for Kubernetes v1.37" "$work/out" \
+base_containerd=$(docker image inspect --format '{{ index .Config.Labels "dev.dindcluster.containerd-version" }}' dind-cluster/node-base:trixie)
+grep -q "containerd ${base_containerd%%[~+]*} is outside containerd's support matrix for Kubernetes v1.37" "$work/out" \
   || { cat "$work/out" >&2; fail "v1.37 on containerd $base_containerd was not warned about"; }
 [ "$(docker ps -aq --filter name=cluster-$CLUSTER_ID | wc -l)" = 0 ] || fail "v1.37 up created a container"
-log "ok: v1.37 on the node base's containerd $base_containerd: warned before the download"
+log "ok: v1.37 on the containerd 2 base's containerd $base_containerd: warned before the download"
 log "release mirror: all passed"

@@ -3,6 +3,7 @@ package dev.dindcluster.plan;
 import dev.dindcluster.format.DataFormat;
 import dev.dindcluster.k8s.ComponentImages;
 import dev.dindcluster.k8s.KubeadmApi;
+import dev.dindcluster.k8s.NodeBase;
 import dev.dindcluster.k8s.ReleaseDigests;
 import dev.dindcluster.net.ClusterAddressing;
 import java.util.LinkedHashMap;
@@ -77,6 +78,7 @@ public final class PlanJson {
     release.put("tarball", plan.options().release().tarballUrl(plan.kubernetesVersion()));
     release.put("registry", plan.options().release().registry());
     release.put("cacheDir", plan.options().release().cacheDir());
+    release.put("nodeBase", NodeBase.forVersion(plan.version()).image);
     release.put("pinnedSha256", ReleaseDigests.serverTarballSha256(plan.version()).orElse(null));
     release.put("nodeImagePull", plan.options().release().nodeImagePull(plan.image()).orElse(null));
     map.put("release", release);

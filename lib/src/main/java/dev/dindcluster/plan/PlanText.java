@@ -2,6 +2,7 @@ package dev.dindcluster.plan;
 
 import dev.dindcluster.k8s.ComponentImages;
 import dev.dindcluster.k8s.KubeadmApi;
+import dev.dindcluster.k8s.NodeBase;
 import dev.dindcluster.k8s.ReleaseDigests;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,8 @@ public final class PlanText {
           .append(" checked against ").append(ReleaseDigests.serverTarballSha256(plan.version())
               .map(d -> "the pinned SHA-256 " + d.substring(0, 12) + "...").orElse("its published checksum"))
           .append(", registry ").append(plan.options().release().registry()).append('\n');
+      NodeBase base = NodeBase.forVersion(plan.version());
+      out.append("  node base (for a missing image): ").append(base.image).append(" (").append(base.description).append(")\n");
     }
     out.append("  network: ").append(plan.network().name()).append(' ').append(join(plan.network().cidrs()))
         .append(" gateway ").append(join(plan.network().gateways())).append('\n');

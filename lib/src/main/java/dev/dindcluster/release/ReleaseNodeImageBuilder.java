@@ -3,6 +3,7 @@ package dev.dindcluster.release;
 import dev.dindcluster.k8s.ComponentImages;
 import dev.dindcluster.k8s.ComponentImages.Image;
 import dev.dindcluster.k8s.KubernetesVersion;
+import dev.dindcluster.k8s.NodeBase;
 import dev.dindcluster.k8s.ReleaseDigests;
 import dev.dindcluster.k8s.VersionRules;
 import dev.dindcluster.lifecycle.ContainerdCheck;
@@ -36,8 +37,8 @@ import java.util.Map;
  * makes. A failure leaves no image: every name made on the host engine is removed again.
  */
 public final class ReleaseNodeImageBuilder implements NodeImageBuilder {
-  /** What scripts/build-node-image tags the node base image as. */
-  public static final String NODE_BASE_IMAGE = "dind-cluster/node-base:latest";
+  /** What scripts/build-node-image tags the node base image of the dockershim versions as. */
+  public static final String NODE_BASE_IMAGE = NodeBase.BOOKWORM.image;
   private static final Duration PULL_TIMEOUT = Duration.ofMinutes(10);
   /**
    * The pod sandbox ("pause") image the node image holds, under {@code /usr/local/share/dind/}: the
@@ -53,10 +54,11 @@ public final class ReleaseNodeImageBuilder implements NodeImageBuilder {
     ReleaseSource source = plan.options().release();
     Download download = new Download(new Download.Limits(Download.Limits.DEFAULT.connect(),
         Duration.ofSeconds(source.readTimeoutSeconds()), Download.Limits.DEFAULT.resumes()));
-    var baseLabels = runtime.imageLabels(NODE_BASE_IMAGE);
+    NodeBase base = NodeBase.forVersion(version);
+    var baseLabels = runtime.imageLabels(base.image);
     if (baseLabels.isEmpty()) {
-      throw new LifecycleFailure(NodeImageBuilder.missingImage(plan, "the node base image " + NODE_BASE_IMAGE
-          + " is not in the local engine either (scripts/build-node-image --base-only makes it, offline)"));
+      throw new LifecycleFailure(NodeImageBuilder.missingImage(plan, "the node base image " + base.image + " (" + base.description
+          + ") is not in the local engine either (" + base.buildCommand + " makes it, from Debian's packages)"));
     }
     // Before any download: a node base whose containerd this version's kubelet refuses makes no usable image.
     ContainerdCheck.check(plan, baseLabels.get(), progress);
@@ -143,7 +145,7 @@ public final class ReleaseNodeImageBuilder implements NodeImageBuilder {
         labels.put("dev.dindcluster.release-checksum", release.label());
         labels.put("dev.dindcluster.release-url", source.tarballUrl(version.toString()));
         Path context = work.resolve("context.tar");
-        BuildContext.write(context, NODE_BASE_IMAGE, labels, rootfs);
+        BuildContext.write(context, base.image, labels, rootfs);
         try (InputStream in = Files.newInputStream(context)) {
           runtime.buildImage(in, buildTag);
         }

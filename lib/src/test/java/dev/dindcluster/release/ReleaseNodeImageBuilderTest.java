@@ -143,6 +143,21 @@ class ReleaseNodeImageBuilderTest {
   }
 
   @Test
+  void versionsWithoutDockershimGoOnTheContainerd2BaseAndNameItsBuildWhenItIsMissing() throws Exception {
+    ClusterPlan plan = Planner.plan(Map.of("DIND_RELEASE_URL", "http://127.0.0.1:9", "DIND_REGISTRY", REGISTRY,
+        "DIND_CACHE_DIR", dir.toString(), "DIND_IMAGE", "test/node:v1.35"),
+        new FixedRelease("dind-cluster-test", "v1.35.9", FixedRelease.defaultNodeImage("v1.35.9")), () -> 1);
+    FakeNodeRuntime bookwormOnly = runtime();
+    assertThatThrownBy(() -> new ReleaseNodeImageBuilder().build(plan, bookwormOnly, Progress.silent()))
+        .hasMessageContaining("dind-cluster/node-base:trixie").hasMessageContaining("scripts/build-node-base-trixie");
+    // With the trixie base there, its containerd 2 passes the check and the build goes on to the download.
+    FakeNodeRuntime withTrixie = runtime().addImage("dind-cluster/node-base:trixie",
+        Map.of("dev.dindcluster.node-base", "1", "dev.dindcluster.containerd-version", "2.1.9+unknown"));
+    assertThatThrownBy(() -> new ReleaseNodeImageBuilder().build(plan, withTrixie, Progress.silent()))
+        .hasMessageContaining("http://127.0.0.1:9/v1.35.9/kubernetes-server-linux-amd64.tar.gz");
+  }
+
+  @Test
   void withoutTheNodeBaseNothingIsDownloaded() throws Exception {
     FakeNodeRuntime runtime = new FakeNodeRuntime();
     try (LoopbackMirror mirror = mirror()) {
