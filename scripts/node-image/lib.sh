@@ -15,6 +15,13 @@ trap 'printf "[%s] error: unexpected failure (exit %s) at %s:%s: %s\n" "${LOG_TA
 
 sha256() { sha256sum | cut -d' ' -f1; }
 
+# node_tree_contents: every path under scripts/node-image/node with its content (a link's target), in a
+# fixed order: what the node base images' cache keys hash.
+node_tree_contents() {
+  (cd "$(dirname "${BASH_SOURCE[0]}")/node" && find . -print0 | LC_ALL=C sort -z \
+    | xargs -0 -I{} sh -c 'echo "{}"; if [ -L "{}" ]; then readlink "{}"; elif [ -f "{}" ]; then cat "{}"; fi')
+}
+
 _step_name=""
 _step_t0=0
 step_start() { _step_name="$1"; _step_t0="$(date +%s.%N)"; log "${_step_name} ..."; }
